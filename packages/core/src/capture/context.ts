@@ -1,0 +1,19 @@
+import type { EventInput, TrackerEventType, EventOfType } from '../events';
+import type { Privacy } from '../privacy';
+import type { Unsubscribe } from '../bus';
+
+/** What every capture source receives. Sources are `(ctx) => stop` and attach passive document listeners. */
+export interface CaptureContext {
+  readonly window: Window & typeof globalThis;
+  readonly document: Document;
+  readonly privacy: Privacy;
+  /** Hands an event (type + payload) to the tracker, which adds the envelope, applies consent and delivers it. */
+  emit(event: EventInput): void;
+  /** Listens to events other sources emitted (after they got their envelope). */
+  on<TType extends TrackerEventType>(type: TType, handler: (event: EventOfType<TType>) => void): Unsubscribe;
+  /** Reports a failure inside a source without throwing into the page. */
+  reportError(error: unknown): void;
+}
+
+/** A capture source: attaches its listeners and returns the function that detaches them. */
+export type CaptureSource = (ctx: CaptureContext) => () => void;

@@ -1,0 +1,122 @@
+/**
+ * The event catalogue: one map from event type to payload. Every other type is derived
+ * from it, so adding an event here breaks the build until every table handles it.
+ */
+
+/** Why a session began. */
+export type SessionStartReason = 'new' | 'idle' | 'max-duration' | 'consent' | 'reset';
+/** Why a session ended. */
+export type SessionEndReason = 'idle' | 'max-duration' | 'reset' | 'consent';
+/** How a page view came about. */
+export type NavigationKind = 'load' | 'push' | 'replace' | 'pop' | 'hash';
+/** The three states of consent. */
+export type ConsentState = 'pending' | 'granted' | 'denied';
+
+/** What Spoor records about the element a visitor interacted with. */
+export interface TargetInfo {
+  /** A short, stable CSS selector (ids, `data-testid` / `data-spoor-id`, tag and nth-of-type). */
+  selector: string;
+  /** Lower-case tag name. */
+  tag: string;
+  /** Visible text, masked and scrubbed, at most 100 characters. */
+  text?: string;
+  /** For links: the redacted `href`. */
+  href?: string;
+}
+
+/** A pointer sample: page x, page y, milliseconds since the first sample of the batch. */
+export type PointerPoint = [x: number, y: number, dtMs: number];
+
+/** Payload of each event type, keyed by type. */
+export interface TrackerEventMap {
+  'session:start': { reason: SessionStartReason; previousSessionId?: string };
+  'session:end': { reason: SessionEndReason; durationMs: number };
+  'page:view': { path: string; title: string; referrer: string; navigation: NavigationKind };
+  'page:leave': { durationMs: number; engagedMs: number; maxScrollPct: number };
+  click: { x: number; y: number; vw: number; vh: number; target: TargetInfo; rx: number; ry: number };
+  'click:rage': { target: TargetInfo; count: number };
+  'click:dead': { target: TargetInfo };
+  'pointer:move': { points: PointerPoint[] };
+  scroll: { x: number; y: number; depthPct: number };
+  input: { target: TargetInfo; fieldType: string; value: string; length: number };
+  'form:submit': { target: TargetInfo; fieldCount: number };
+  visibility: { state: 'visible' | 'hidden' };
+  error: {
+    message: string;
+    source: string;
+    line: number;
+    col: number;
+    kind: 'error' | 'rejection';
+    stack?: string;
+  };
+  custom: { name: string; props: Record<string, unknown> };
+  replay: { events: unknown[]; full: boolean };
+  'replay:paused': { reason: 'mutations' | 'bytes'; resumeInMs: number };
+  'consent:change': { state: ConsentState; previous: ConsentState };
+  'transport:error': { transport: string; reason: string; status?: number; dropped: number };
+  'tracker:error': { code: string; message: string };
+}
+
+/** Every event type name. */
+export type TrackerEventType = keyof TrackerEventMap;
+
+/** Fields every event carries besides its payload. */
+export interface EventEnvelope {
+  /** Unique and stable across retries, so a server can drop duplicates. */
+  id: string;
+  /** Milliseconds since the epoch. */
+  ts: number;
+  sessionId: string;
+  tabId: string;
+  pageId: string;
+  /** Per tab, strictly increasing. */
+  seq: number;
+  /** The page URL after redaction. */
+  url: string;
+}
+
+/** Turns an event map into the union of `{ type } & payload` objects. */
+export type EventsOf<TMap> = { [TType in keyof TMap]: { type: TType } & TMap[TType] }[keyof TMap];
+
+/** A full event as listeners and transports see it. */
+export type TrackerEvent = EventsOf<TrackerEventMap> & EventEnvelope;
+
+/** The event of one type. */
+export type EventOfType<TType extends TrackerEventType> = Extract<TrackerEvent, { type: TType }>;
+
+/** What a capture source or plugin hands the tracker: a payload with its type, no envelope yet. */
+export type EventInput = EventsOf<TrackerEventMap>;
+
+/** The payload of one event type. */
+export type EventPayload<TType extends TrackerEventType> = TrackerEventMap[TType];
+
+/**
+ * Where each event goes: `deliver` events reach transports; the others stay on the local bus.
+ * `activity` events count as the visitor doing something (they extend the session).
+ */
+export const EVENT_TRAITS = {
+  'session:start': { deliver: true, activity: false },
+  'session:end': { deliver: true, activity: false },
+  'page:view': { deliver: true, activity: true },
+  'page:leave': { deliver: true, activity: false },
+  click: { deliver: true, activity: true },
+  'click:rage': { deliver: true, activity: false },
+  'click:dead': { deliver: true, activity: false },
+  'pointer:move': { deliver: true, activity: true },
+  scroll: { deliver: true, activity: true },
+  input: { deliver: true, activity: true },
+  'form:submit': { deliver: true, activity: true },
+  visibility: { deliver: true, activity: false },
+  error: { deliver: true, activity: false },
+  custom: { deliver: true, activity: true },
+  replay: { deliver: true, activity: false },
+  'replay:paused': { deliver: true, activity: false },
+  'consent:change': { deliver: false, activity: false },
+  'transport:error': { deliver: false, activity: false },
+  'tracker:error': { deliver: false, activity: false },
+} as const satisfies Record<TrackerEventType, { deliver: boolean; activity: boolean }>;
+
+/** Exhaustiveness helper for `switch (event.type)`. */
+export function assertNever(value: never): never {
+  throw new Error(`Unexpected value: ${String(value)}`);
+}
