@@ -1,5 +1,3 @@
-// OWNED BY THE PRIVACY HELPER: the interface below is the contract; the implementation is being written.
-
 /** Attribute that masks the text and values of an element and its subtree. */
 export const MASK_ATTRIBUTE = 'data-spoor-mask';
 /** Attribute that keeps an element and its subtree out of everything Spoor records. */
@@ -50,5 +48,312 @@ export interface Privacy {
   safeText(element: Element, maxLength?: number): string;
 }
 
-/** Creates the privacy helpers from options. */
-export declare function createPrivacy(options?: PrivacyOptions): Privacy;
+/** What redacted URL parts and secret-named values become. */
+const REDACTED = '[redacted]';
+
+// Order matters: JWTs and e-mails first (they contain digit runs the later patterns would split).
+const JWT_RE = /\beyJ[\w-]{4,}\.eyJ[\w-]{4,}\.[\w-]*/g;
+const EMAIL_RE = /(?<![\w.%+-])[\w.%+-]+(?:@|%40)[a-z\d-]+(?:\.[a-z\d-]+)*\.[a-z]{2,}\b/gi;
+const KEY_RE =
+  /\b(?:[spr]k_(?:live|test)_[a-z\d]{8,}|gh[pousr]_[a-z\d]{20,}|github_pat_\w{20,}|xox[abposr]-[\w-]{10,}|AKIA[\dA-Z]{16}|AIza[\w-]{35})\b|\bBearer\s+[\w.~+/-]{16,}=*/gi;
+const TOKEN_RE = /(?<![\w+/-])[\w+/-]{32,}={0,2}(?![\w+/=-])/g;
+const DIGIT_RUN_RE = /\d+/g;
+const HEX_RE = /^[\da-f]+$/i;
+const UUID_RE = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i;
+const IBAN_RE = /\b[A-Z]{2}\d{2}(?: ?[A-Z\d]{4}){2,7}(?: ?[A-Z\d]{1,3})?\b/g;
+const CARD_RE =
+  /(?<![\d+-])(?:\d{13,19}|\d{4}([ -])\d{4}\1\d{4}\1\d{1,4}(?:\1\d{1,3})?|\d{4}([ -])\d{6}\2\d{4,5})(?![\d-])/g;
+// International (+ or 00 prefix), North American (555-123-4567, (555) 123-4567) and European
+// national numbers (trunk prefix 0, one consistent separator). Digit counts are checked in code.
+const PHONE_RE =
+  /(?<![\w+]|\d )(?:\+|00(?=[1-9]\d{0,2}[ .-]))[1-9]\d{0,2}(?:[ .-]?\(?\d{1,5}\)?){1,6}(?![\w])|(?<![\w(.-]|\d )(?:\(\d{3}\) ?|\d{3}[ .-])\d{3}[ .-]\d{4}(?![\w-])|(?<![\w+.,-]|\d )0\d{1,4}([ /.-]?)\d{2,8}(?:\1\d{2,8}){0,3}(?![\w,-]|\.\d)/g;
+const NON_DIGIT_RE = /\D/g;
+const WHITESPACE_RE = /\s+/g;
+const NON_SPACE_RE = /\S/gu;
+const SCHEME_AUTHORITY_RE = /^([a-z][a-z\d+.-]*:)?(\/\/[^/?#]*)?/i;
+
+// Query parameter and property names whose values are secrets or personal data.
+const DENY_EXACT_RE =
+  /^(?:auth|authorization|key|api_key|apikey|code|e-?mail|mail|session|session_?id|sid|jwt|signature|sig|otp|ssn|pin|cvv|cvc|card|card_?number|cc|ccnum|phone|tel|mobile|ticket|saml|samlresponse|credentials?|x-amz-(?:signature|credential))$/;
+const DENY_CONTAINS_RE = /token|secret|passw|pwd|api_?key|e-?mail/;
+const PERSONAL_AUTOCOMPLETE_RE =
+  /^(?:name|honorific-prefix|given-name|additional-name|family-name|honorific-suffix|nickname|email|username|street-address|postal-code|sex|impp|photo|tel.*|bday.*|address-line\d|address-level\d)$/;
+const SECRET_AUTOCOMPLETE_RE = /^(?:cc-.+|current-password|new-password|one-time-code)$/;
+const SECRET_FIELD_NAME_RE =
+  /^(?:cc|ccnum|ccnumber|cardnumber|creditcard|cvv2?|cvc2?|csc|securitycode|ssn|pin)$|passw|pwd/;
+const SKIPPED_TAG_RE = /^(?:SCRIPT|STYLE|NOSCRIPT|TEMPLATE)$/;
+
+function luhn(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = digits.charCodeAt(digits.length - 1 - i) - 48;
+    if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+function ibanValid(raw: string): boolean {
+  const iban = raw.replace(/ /g, '').toUpperCase();
+  if (iban.length < 15 || iban.length > 34) return false;
+  let rest = 0;
+  for (const ch of iban.slice(4) + iban.slice(0, 4)) {
+    const value = ch >= 'A' ? ch.charCodeAt(0) - 55 : ch.charCodeAt(0) - 48;
+    rest = (value > 9 ? rest * 100 + value : rest * 10 + value) % 97;
+  }
+  return rest === 1;
+}
+
+const charClass = (ch: string): number =>
+  ch >= 'a' && ch <= 'z' ? 0 : ch >= 'A' && ch <= 'Z' ? 1 : ch >= '0' && ch <= '9' ? 2 : 3;
+
+// Random tokens switch between lower case, upper case and digits on most characters; identifiers
+// and slugs (getUserProfile2024, how-to-run-2024) switch rarely and hold a single run of digits.
+function looksRandom(token: string): boolean {
+  const core = token.replace(/=+$/, '');
+  if (UUID_RE.test(core)) return false;
+  if (HEX_RE.test(core)) return /\d/.test(core) && /[a-f]/i.test(core);
+  let switches = 0;
+  for (let i = 1; i < core.length; i++) if (charClass(core[i]!) !== charClass(core[i - 1]!)) switches++;
+  const ratio = switches / (core.length - 1);
+  return ratio >= 0.55 || (ratio >= 0.3 && (core.match(DIGIT_RUN_RE)?.length ?? 0) >= 2);
+}
+
+/** Replaces personal data and secrets in free text with placeholders. Pure; never throws. */
+function scrubText(text: string): string {
+  if (typeof text !== 'string' || text.length < 6) return typeof text === 'string' ? text : '';
+  return text
+    .replace(JWT_RE, '[jwt]')
+    .replace(EMAIL_RE, '[email]')
+    .replace(KEY_RE, '[secret]')
+    .replace(TOKEN_RE, (match) => (looksRandom(match) ? '[secret]' : match))
+    .replace(IBAN_RE, (match) => {
+      // The greedy match may have swallowed a trailing word: shorten it group by group.
+      for (let candidate = match; candidate.length >= 15; candidate = candidate.slice(0, -1).trimEnd()) {
+        if (ibanValid(candidate)) return '[iban]' + match.slice(candidate.length);
+      }
+      return match;
+    })
+    .replace(CARD_RE, (match) => (luhn(match.replace(NON_DIGIT_RE, '')) ? '[card]' : match))
+    .replace(PHONE_RE, (match) => {
+      const digits = match.replace(NON_DIGIT_RE, '').length;
+      return digits >= 9 && digits <= 15 ? '[phone]' : match;
+    });
+}
+
+function maskText(text: string): string {
+  return typeof text === 'string' ? text.replace(NON_SPACE_RE, '*') : '';
+}
+
+function decode(part: string): string {
+  try {
+    return decodeURIComponent(part.replace(/\+/g, ' '));
+  } catch {
+    return part;
+  }
+}
+
+function encode(text: string): string {
+  return encodeURIComponent(text).replace(/%5B/g, '[').replace(/%5D/g, ']').replace(/%20/g, '+');
+}
+
+function selectorFor(attribute: string, extra: string | undefined): string {
+  return extra ? `[${attribute}],${extra}` : `[${attribute}]`;
+}
+
+/**
+ * Creates the privacy helpers from options: masking rules for the DOM, scrubbing of free text and
+ * redaction of URLs. Every capture source and plugin of a tracker shares one instance.
+ *
+ * @example
+ * const privacy = createPrivacy({ maskSelector: '.account', redactQueryParams: ['invite'] });
+ * privacy.scrubText('Write to ada@example.com'); // 'Write to [email]'
+ * privacy.redactUrl('/reset?token=abc&lang=en'); // '/reset?token=[redacted]&lang=en'
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function createPrivacy(options: PrivacyOptions = {}): Privacy {
+  const settings: Readonly<PrivacyOptions> = Object.freeze({
+    maskAllInputs: options.maskAllInputs ?? true,
+    maskAllText: options.maskAllText ?? false,
+    maskSelector: options.maskSelector,
+    blockSelector: options.blockSelector,
+    unmaskSelector: options.unmaskSelector,
+    redactQueryParams: [...(options.redactQueryParams ?? [])],
+    allowQueryParams: options.allowQueryParams ? [...options.allowQueryParams] : undefined,
+    captureErrorStack: options.captureErrorStack ?? false,
+  });
+  const maskSel = selectorFor(MASK_ATTRIBUTE, settings.maskSelector);
+  const blockSel = selectorFor(BLOCK_ATTRIBUTE, settings.blockSelector);
+  const unmaskSel = selectorFor(UNMASK_ATTRIBUTE, settings.unmaskSelector);
+  const denied = new Set((settings.redactQueryParams ?? []).map((n) => n.toLowerCase()));
+  const allowed = settings.allowQueryParams && new Set(settings.allowQueryParams.map((n) => n.toLowerCase()));
+
+  // A broken user selector must fail safe: it masks/blocks everything, and unmasks nothing.
+  const closest = (
+    element: Element,
+    selector: string,
+    attribute: string,
+    failSafe: boolean,
+  ): Element | null => {
+    try {
+      return element.closest(selector);
+    } catch {
+      return failSafe ? element : element.closest(`[${attribute}]`);
+    }
+  };
+  const matches = (element: Element, selector: string, attribute: string, failSafe: boolean): boolean => {
+    try {
+      return element.matches(selector);
+    } catch {
+      return failSafe || element.hasAttribute(attribute);
+    }
+  };
+  const isBlocked = (element: Element): boolean => closest(element, blockSel, BLOCK_ATTRIBUTE, true) !== null;
+  /** The nearest mask/unmask decision for an element: true (mask), false (unmask) or null (none). */
+  const nearestMask = (element: Element): boolean | null => {
+    const masked = closest(element, maskSel, MASK_ATTRIBUTE, true);
+    const unmasked = closest(element, unmaskSel, UNMASK_ATTRIBUTE, false);
+    if (!masked || !unmasked) return masked ? true : unmasked ? false : null;
+    return masked === unmasked || unmasked.contains(masked);
+  };
+  const isSensitiveName = (name: string): boolean => {
+    const lower = name.toLowerCase().trim();
+    return denied.has(lower) || DENY_EXACT_RE.test(lower) || DENY_CONTAINS_RE.test(lower);
+  };
+  const autocompleteTokens = (element: Element): string[] =>
+    (element.getAttribute('autocomplete') ?? '').toLowerCase().split(WHITESPACE_RE).filter(Boolean);
+
+  const isNeverCaptured = (element: Element): boolean => {
+    const tag = element.tagName;
+    if (tag !== 'INPUT' && tag !== 'TEXTAREA' && tag !== 'SELECT') return false;
+    const type = (element.getAttribute('type') ?? '').toLowerCase();
+    if (tag === 'INPUT' && (type === 'password' || type === 'hidden')) return true;
+    if (autocompleteTokens(element).some((t) => SECRET_AUTOCOMPLETE_RE.test(t))) return true;
+    const names = `${element.getAttribute('name') ?? ''} ${element.id}`.toLowerCase();
+    return names.split(/\s+/).some((n) => SECRET_FIELD_NAME_RE.test(n.replace(/[^a-z\d]/g, '')));
+  };
+  const isPersonalField = (element: Element): boolean => {
+    const type = (element.getAttribute('type') ?? '').toLowerCase();
+    if (element.tagName === 'INPUT' && (type === 'email' || type === 'tel')) return true;
+    return autocompleteTokens(element).some((t) => PERSONAL_AUTOCOMPLETE_RE.test(t));
+  };
+
+  const redactParams = (query: string, strict: boolean): string =>
+    query
+      .split('&')
+      .map((pair) => {
+        const eq = pair.indexOf('=');
+        if (eq < 0) return scrubText(pair);
+        const name = decode(pair.slice(0, eq));
+        const raw = pair.slice(eq + 1);
+        if (raw === '') return pair;
+        const keep = strict && allowed ? allowed.has(name.toLowerCase()) : !isSensitiveName(name);
+        if (!keep) return `${pair.slice(0, eq)}=${REDACTED}`;
+        const value = decode(raw);
+        const scrubbed = scrubText(value);
+        return `${pair.slice(0, eq)}=${scrubbed === value ? raw : encode(scrubbed)}`;
+      })
+      .join('&');
+  const scrubPath = (path: string): string =>
+    path
+      .split('/')
+      .map((segment) => {
+        const value = decode(segment);
+        const scrubbed = scrubText(value);
+        return scrubbed === value ? segment : encode(scrubbed);
+      })
+      .join('/');
+  const redactUrl = (url: string): string => {
+    if (typeof url !== 'string') return '';
+    try {
+      const hashAt = url.indexOf('#');
+      const beforeHash = hashAt < 0 ? url : url.slice(0, hashAt);
+      const queryAt = beforeHash.indexOf('?');
+      const base = queryAt < 0 ? beforeHash : beforeHash.slice(0, queryAt);
+      const prefix = SCHEME_AUTHORITY_RE.exec(base)?.[0] ?? '';
+      // Credentials in the authority (https://user:pass@host) never leave the page.
+      const authority = prefix.replace(/\/\/[^/@]*@/, `//${REDACTED}@`);
+      let out = authority + scrubPath(base.slice(prefix.length));
+      if (queryAt >= 0) out += `?${redactParams(beforeHash.slice(queryAt + 1), true)}`;
+      if (hashAt >= 0) out += `#${redactFragment(url.slice(hashAt + 1))}`;
+      return out;
+    } catch {
+      return REDACTED;
+    }
+  };
+  // Fragments: OAuth implicit-flow params (#access_token=…), hash routes (#/path?q=…) or plain anchors.
+  const redactFragment = (fragment: string): string => {
+    const queryAt = fragment.indexOf('?');
+    if (queryAt >= 0) {
+      return scrubPath(fragment.slice(0, queryAt)) + '?' + redactParams(fragment.slice(queryAt + 1), true);
+    }
+    const lead = /^[/!]*/.exec(fragment)?.[0] ?? '';
+    if (fragment.includes('=')) return lead + redactParams(fragment.slice(lead.length), false);
+    return scrubPath(fragment);
+  };
+
+  const scrubValue = <TValue>(value: TValue): TValue => {
+    const seen = new WeakMap<object, unknown>();
+    const walk = (input: unknown, key: string | undefined): unknown => {
+      if (typeof input === 'string')
+        return key !== undefined && isSensitiveName(key) ? REDACTED : scrubText(input);
+      if (input === null || typeof input !== 'object') return input;
+      if (seen.has(input)) return seen.get(input);
+      if (input instanceof Date) return new Date(input.getTime());
+      if (Array.isArray(input)) {
+        const copy: unknown[] = [];
+        seen.set(input, copy);
+        for (const item of input) copy.push(walk(item, undefined));
+        return copy;
+      }
+      const copy: Record<string, unknown> = {};
+      seen.set(input, copy);
+      for (const [k, v] of Object.entries(input)) copy[k] = walk(v, k);
+      return copy;
+    };
+    return walk(value, undefined) as TValue;
+  };
+
+  const isTextMasked = (element: Element): boolean => {
+    if (isBlocked(element)) return true;
+    return nearestMask(element) ?? settings.maskAllText === true;
+  };
+
+  const safeText = (element: Element, maxLength = 100): string => {
+    if (isBlocked(element)) return '';
+    // Collect a little more than needed so a pattern cut by the cap is still recognised whole.
+    const budget = maxLength + 256;
+    let collected = '';
+    const visit = (node: Node, masked: boolean): void => {
+      for (let child = node.firstChild; child && collected.length < budget; child = child.nextSibling) {
+        if (child.nodeType === 3) {
+          const text = child.nodeValue ?? '';
+          collected += masked ? maskText(text) : text;
+        } else if (child.nodeType === 1) {
+          const el = child as Element;
+          if (SKIPPED_TAG_RE.test(el.tagName) || matches(el, blockSel, BLOCK_ATTRIBUTE, true)) continue;
+          const mask = matches(el, maskSel, MASK_ATTRIBUTE, true);
+          visit(el, mask || (masked && !matches(el, unmaskSel, UNMASK_ATTRIBUTE, false)));
+        }
+      }
+    };
+    visit(element, isTextMasked(element));
+    return scrubText(collected.replace(WHITESPACE_RE, ' ').trim()).slice(0, Math.max(0, maxLength));
+  };
+
+  return {
+    options: settings,
+    maskText,
+    scrubText,
+    redactUrl,
+    isBlocked,
+    isTextMasked,
+    isInputMasked: (element) => {
+      if (isNeverCaptured(element) || isPersonalField(element) || isBlocked(element)) return true;
+      return nearestMask(element) ?? settings.maskAllInputs !== false;
+    },
+    isNeverCaptured,
+    scrubValue,
+    safeText,
+  };
+}
