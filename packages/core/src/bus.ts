@@ -16,11 +16,17 @@ export interface EventBusOptions<TMap> {
 /** A typed publish/subscribe channel over an event map. */
 export interface EventBus<TMap> {
   /** Listens to one event type; the handler's argument is narrowed to that type. */
-  on<TType extends keyof TMap>(type: TType, handler: (event: Extract<EventsOf<TMap>, { type: TType }>) => void): Unsubscribe;
+  on<TType extends keyof TMap>(
+    type: TType,
+    handler: (event: Extract<EventsOf<TMap>, { type: TType }>) => void,
+  ): Unsubscribe;
   /** Listens to every event. */
   on(type: '*', handler: (event: EventsOf<TMap>) => void): Unsubscribe;
   /** Like `on`, for the next event of that type only. */
-  once<TType extends keyof TMap>(type: TType, handler: (event: Extract<EventsOf<TMap>, { type: TType }>) => void): Unsubscribe;
+  once<TType extends keyof TMap>(
+    type: TType,
+    handler: (event: Extract<EventsOf<TMap>, { type: TType }>) => void,
+  ): Unsubscribe;
   /** Delivers an event to the listeners of its type, then to the `'*'` listeners. */
   emit(event: EventsOf<TMap>): void;
   /** Removes every listener. */
@@ -44,7 +50,10 @@ export function createEventBus<TMap>(options: EventBusOptions<TMap> = {}): Event
 
   const add = (type: PropertyKey, handler: AnyHandler): Unsubscribe => {
     let set = listeners.get(type);
-    if (!set) listeners.set(type, (set = new Set()));
+    if (!set) {
+      set = new Set();
+      listeners.set(type, set);
+    }
     // Wrap so the same function can be registered twice and removed once per registration.
     const entry: AnyHandler = (event) => handler(event);
     set.add(entry);

@@ -78,8 +78,11 @@ export interface EventEnvelope {
 /** Turns an event map into the union of `{ type } & payload` objects. */
 export type EventsOf<TMap> = { [TType in keyof TMap]: { type: TType } & TMap[TType] }[keyof TMap];
 
+/** The event map with the envelope added to every payload. */
+export type EnvelopedEventMap = { [TType in TrackerEventType]: TrackerEventMap[TType] & EventEnvelope };
+
 /** A full event as listeners and transports see it. */
-export type TrackerEvent = EventsOf<TrackerEventMap> & EventEnvelope;
+export type TrackerEvent = EventsOf<EnvelopedEventMap>;
 
 /** The event of one type. */
 export type EventOfType<TType extends TrackerEventType> = Extract<TrackerEvent, { type: TType }>;

@@ -40,5 +40,5 @@ export interface PluginContext {
  */
 export interface TrackerPlugin {
   name: string;
-  setup(ctx: PluginContext): (() => void) | undefined | void;
+  setup(ctx: PluginContext): (() => void) | undefined;
 }

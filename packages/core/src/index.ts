@@ -1,0 +1,39 @@
+export type { EventBus, EventBusOptions, Unsubscribe } from './bus';
+export { createEventBus } from './bus';
+export type { CaptureOptions } from './capture';
+export type { ConsentOptions } from './consent';
+export type { BatchOptions, DeliverySettings } from './delivery/queue';
+export type { SpoorErrorCode } from './errors';
+export { isSpoorError, SpoorError } from './errors';
+export type {
+  ConsentState,
+  EventEnvelope,
+  EventInput,
+  EventOfType,
+  EventPayload,
+  EventsOf,
+  NavigationKind,
+  PointerPoint,
+  SessionEndReason,
+  SessionStartReason,
+  TargetInfo,
+  TrackerEvent,
+  TrackerEventMap,
+  TrackerEventType,
+} from './events';
+export { EVENT_TRAITS } from './events';
+export type { TrackerOptions } from './options';
+export type { PluginContext, TrackerPlugin, TrackerSnapshot } from './plugin';
+export type { Privacy, PrivacyOptions } from './privacy';
+export { BLOCK_ATTRIBUTE, createPrivacy, MASK_ATTRIBUTE, UNMASK_ATTRIBUTE } from './privacy';
+export type { SessionOptions } from './session';
+export type { Tracker } from './tracker';
+export { createTracker } from './tracker';
+export type { MemoryTransport, MemoryTransportOptions } from './transports/memory';
+export { createMemoryTransport } from './transports/memory';
+export type {
+  Transport,
+  TransportBatch,
+  TransportResult,
+  TransportSendOptions,
+} from './transports/transport';

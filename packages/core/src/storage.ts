@@ -1,0 +1,168 @@
+import { getDocument, getStorage, getWindow } from './env';
+
+/** Where a small string value (the session, the consent decision) is kept. */
+export interface KeyValueStore {
+  readonly kind: 'cookie' | 'localStorage' | 'memory';
+  get(): string | null;
+  /** Keeps `value` for at most `maxAgeMs`. */
+  set(value: string, maxAgeMs: number): void;
+  remove(): void;
+}
+
+export interface CookieOptions {
+  /** Share the cookie with subdomains, for example `.example.com`. */
+  domain?: string;
+}
+
+/** Reads a stored value (cookie first, then localStorage) without writing anything. */
+export function peek(name: string): string | null {
+  try {
+    const prefix = `${name}=`;
+    for (const part of (getDocument()?.cookie ?? '').split(';')) {
+      const trimmed = part.trim();
+      if (trimmed.startsWith(prefix)) return decodeURIComponent(trimmed.slice(prefix.length));
+    }
+  } catch {
+    // Cookies unreadable: try localStorage.
+  }
+  try {
+    const raw = getWindow()?.localStorage?.getItem(name);
+    const sep = raw ? raw.indexOf('|') : -1;
+    if (raw && sep > 0 && Number(raw.slice(0, sep)) >= Date.now()) return raw.slice(sep + 1);
+  } catch {
+    // No storage at all.
+  }
+  return null;
+}
+
+function cookieStore(name: string, options: CookieOptions): KeyValueStore | undefined {
+  const doc = getDocument();
+  if (!doc) return undefined;
+  const secure = getWindow()?.location?.protocol === 'https:' ? '; Secure' : '';
+  const domain = options.domain ? `; Domain=${options.domain}` : '';
+  const attributes = `; Path=/; SameSite=Lax${domain}${secure}`;
+  const store: KeyValueStore = {
+    kind: 'cookie',
+    get() {
+      const prefix = `${name}=`;
+      for (const part of doc.cookie.split(';')) {
+        const trimmed = part.trim();
+        if (trimmed.startsWith(prefix)) return decodeURIComponent(trimmed.slice(prefix.length));
+      }
+      return null;
+    },
+    set(value, maxAgeMs) {
+      doc.cookie = `${name}=${encodeURIComponent(value)}; Max-Age=${Math.max(1, Math.ceil(maxAgeMs / 1000))}${attributes}`;
+    },
+    remove() {
+      doc.cookie = `${name}=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT${attributes}`;
+    },
+  };
+  // Cookies can be disabled, or `document.cookie` can throw (sandboxed iframes): probe once.
+  try {
+    const probe = `${name}_probe`;
+    doc.cookie = `${probe}=1; Path=/; SameSite=Lax${domain}${secure}`;
+    const works = doc.cookie.includes(`${probe}=1`);
+    doc.cookie = `${probe}=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/; SameSite=Lax${domain}${secure}`;
+    return works ? store : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function localStore(key: string): KeyValueStore | undefined {
+  const storage = getStorage('localStorage');
+  if (!storage) return undefined;
+  return {
+    kind: 'localStorage',
+    get() {
+      try {
+        const raw = storage.getItem(key);
+        if (!raw) return null;
+        const sep = raw.indexOf('|');
+        if (sep < 0 || Number(raw.slice(0, sep)) < Date.now()) return null;
+        return raw.slice(sep + 1);
+      } catch {
+        return null;
+      }
+    },
+    set(value, maxAgeMs) {
+      try {
+        storage.setItem(key, `${Date.now() + maxAgeMs}|${value}`);
+      } catch {
+        // Quota or privacy mode: the value lives only as long as this page.
+      }
+    },
+    remove() {
+      try {
+        storage.removeItem(key);
+      } catch {
+        // Nothing stored, nothing to remove.
+      }
+    },
+  };
+}
+
+function memoryStore(): KeyValueStore {
+  let value: string | null = null;
+  let expires = 0;
+  return {
+    kind: 'memory',
+    get: () => (value !== null && expires > Date.now() ? value : null),
+    set(next, maxAgeMs) {
+      value = next;
+      expires = Date.now() + maxAgeMs;
+    },
+    remove() {
+      value = null;
+    },
+  };
+}
+
+/**
+ * Opens the preferred store, falling back from cookie to localStorage to memory when the
+ * preferred one is missing or throws.
+ */
+export function openStore(
+  preferred: 'cookie' | 'localStorage' | 'memory',
+  name: string,
+  cookie: CookieOptions = {},
+): KeyValueStore {
+  if (preferred === 'cookie') {
+    const store = cookieStore(name, cookie);
+    if (store) return guard(store);
+  }
+  if (preferred !== 'memory') {
+    const store = localStore(name);
+    if (store) return guard(store);
+  }
+  return memoryStore();
+}
+
+/** A store whose failures (a cookie setter that starts throwing) never escape. */
+function guard(store: KeyValueStore): KeyValueStore {
+  return {
+    kind: store.kind,
+    get() {
+      try {
+        return store.get();
+      } catch {
+        return null;
+      }
+    },
+    set(value, maxAgeMs) {
+      try {
+        store.set(value, maxAgeMs);
+      } catch {
+        // See guard().
+      }
+    },
+    remove() {
+      try {
+        store.remove();
+      } catch {
+        // See guard().
+      }
+    },
+  };
+}

@@ -1,0 +1,328 @@
+import { createEventBus, type Unsubscribe } from './bus';
+import { type CaptureHandle, startCapture, validateCaptureOptions } from './capture';
+import type { CaptureContext } from './capture/context';
+import { type Consent, createConsent, initialConsent } from './consent';
+import { createDelivery, type Delivery } from './delivery/queue';
+import { currentUrl, getDocument, getWindow, isBrowser, now } from './env';
+import { describeError } from './errors';
+import {
+  type EnvelopedEventMap,
+  EVENT_TRAITS,
+  type EventInput,
+  type EventOfType,
+  type NavigationKind,
+  type SessionStartReason,
+  type TrackerEvent,
+  type TrackerEventType,
+} from './events';
+import { createId } from './id';
+import { type TrackerOptions, validateOptions } from './options';
+import type { PluginContext, TrackerSnapshot } from './plugin';
+import { createPrivacy } from './privacy';
+import { createSessionManager, type Session, type SessionManager } from './session';
+import { checkCustomEvent } from './track';
+
+/** A running (or not yet started) tracker. Create one with {@link createTracker}. */
+export interface Tracker {
+  /** Starts capture (ref-counted: each `start` needs its `stop`). Does nothing on the server. */
+  start(): void;
+  /** Undoes one `start`; the last one detaches everything and flushes what is waiting. */
+  stop(): void;
+  /** Stops for good and drops every listener. */
+  destroy(): void;
+  /** Records a custom event. Throws a SpoorError for a bad name or props. */
+  track(name: string, props?: Record<string, unknown>): void;
+  /** Records a page view for the current URL now (for routers); the same URL is never counted twice. */
+  page(navigation?: NavigationKind): void;
+  /** Listens to one event type, or `'*'` for all; returns an unsubscribe. */
+  on<TType extends TrackerEventType>(type: TType, handler: (event: EventOfType<TType>) => void): Unsubscribe;
+  on(type: '*', handler: (event: TrackerEvent) => void): Unsubscribe;
+  /** Calls `listener` whenever the snapshot changes. Bound: safe to pass around. */
+  subscribe(listener: () => void): Unsubscribe;
+  /** The current UI state; the same object until something changes. */
+  getSnapshot(): TrackerSnapshot;
+  /** The snapshot to render on the server (constant). */
+  getServerSnapshot(): TrackerSnapshot;
+  /** The consent state machine. */
+  readonly consent: Pick<Consent, 'grant' | 'deny' | 'state' | 'mode'>;
+  /** Ends the current session and starts a new one (for logout). */
+  reset(): void;
+  /** Sends everything waiting. */
+  flush(): Promise<void>;
+}
+
+/**
+ * Creates a tracker. Validates the options (a SpoorError names a bad one) and touches no
+ * browser state until `start()`.
+ *
+ * @example
+ * const tracker = createTracker({ transport: createHttpTransport({ url: '/spoor/collect' }) });
+ * tracker.start();
+ * tracker.track('plan_chosen', { plan: 'pro' });
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function createTracker(options: TrackerOptions = {}): Tracker {
+  validateOptions(options);
+  validateCaptureOptions(options.capture);
+  const privacy = createPrivacy(options.privacy);
+  const transports = [...(options.transport ? [options.transport] : []), ...(options.transports ?? [])];
+  const snapshotListeners = new Set<() => void>();
+  const serverSnapshot: TrackerSnapshot = Object.freeze({
+    sessionId: null,
+    tabId: null,
+    consent: initialConsent(options.consent ?? {}, null),
+    status: 'idle',
+    lastError: null,
+  });
+  let snapshot = serverSnapshot;
+  let refCount = 0;
+  let destroyed = false;
+  let active = false;
+  let capture: CaptureHandle | undefined;
+  let teardowns: Array<() => void> = [];
+  let pageId = createId();
+  let seq = 0;
+
+  const update = (patch: Partial<TrackerSnapshot>) => {
+    const next = { ...snapshot, ...patch };
+    const keys = Object.keys(patch) as Array<keyof TrackerSnapshot>;
+    if (keys.every((key) => next[key] === snapshot[key])) return;
+    snapshot = Object.freeze(next);
+    for (const listener of [...snapshotListeners]) {
+      try {
+        listener();
+      } catch (error) {
+        report('listener-failed', error);
+      }
+    }
+  };
+
+  const bus = createEventBus<EnvelopedEventMap>({
+    onListenerError: (error, event) => {
+      if (event.type !== 'tracker:error') report('listener-failed', error);
+    },
+  });
+
+  function report(code: string, error: unknown) {
+    const message = describeError(error);
+    update({ lastError: { code, message } });
+    emitLocal({ type: 'tracker:error', code, message });
+  }
+
+  const envelope = (session: Session | null) => ({
+    id: createId(),
+    ts: now(),
+    sessionId: session?.id ?? '',
+    tabId: active ? sessions.tabId : '',
+    pageId,
+    seq: seq++,
+    url: privacy.redactUrl(currentUrl()),
+  });
+
+  // Local events (consent, transport and tracker errors) reach listeners but never a transport.
+  function emitLocal(input: EventInput) {
+    bus.emit({ ...input, ...envelope(active ? sessions.current() : null) } as TrackerEvent);
+  }
+
+  const deliver = (event: TrackerEvent) => {
+    let final: TrackerEvent | null | undefined = event;
+    if (options.beforeSend) {
+      try {
+        final = options.beforeSend(event);
+      } catch (error) {
+        // A throwing beforeSend drops the event: sending what it meant to filter would be worse.
+        report('listener-failed', error);
+        return;
+      }
+    }
+    if (!final) return;
+    bus.emit(final);
+    delivery.enqueue(final);
+  };
+
+  const emitForSession = (input: EventInput, session: Session) => {
+    deliver({ ...input, ...envelope(session) } as TrackerEvent);
+  };
+
+  const sessions: SessionManager = createSessionManager(options.session ?? {}, {
+    onStart(session, reason, previousSessionId) {
+      emitForSession(
+        previousSessionId
+          ? { type: 'session:start', reason, previousSessionId }
+          : { type: 'session:start', reason },
+        session,
+      );
+      update({ sessionId: session.id });
+    },
+    onEnd(session, reason) {
+      emitForSession(
+        { type: 'session:end', reason, durationMs: Math.max(0, now() - session.startedAt) },
+        session,
+      );
+    },
+    onChange(session) {
+      update({ sessionId: session?.id ?? null });
+    },
+  });
+
+  const delivery: Delivery = createDelivery({
+    transports,
+    batch: options.batch,
+    settings: options.delivery,
+    report: (input) => {
+      if (input.type === 'transport:error')
+        update({ lastError: { code: 'transport-failed', message: input.reason } });
+      emitLocal(input);
+    },
+  });
+
+  function emit(input: EventInput) {
+    if (destroyed) return;
+    const traits = EVENT_TRAITS[input.type];
+    if (!traits.deliver) return emitLocal(input);
+    if (!active) return;
+    const session = sessions.ensure(traits.activity);
+    if (input.type === 'page:view') pageId = createId();
+    emitForSession(input, session);
+  }
+
+  function on(type: TrackerEventType | '*', handler: (event: never) => void): Unsubscribe {
+    return (bus.on as (type: string, handler: (event: never) => void) => Unsubscribe)(type, handler);
+  }
+
+  function activate(reason: SessionStartReason) {
+    const win = getWindow();
+    const doc = getDocument();
+    if (active || !win || !doc) return;
+    active = true;
+    sessions.start();
+    const session = sessions.ensure(false, reason);
+    update({ sessionId: session.id, tabId: sessions.tabId });
+    const base = { window: win, document: doc, privacy, emit, on: on as CaptureContext['on'] };
+    try {
+      capture = startCapture(
+        { ...base, reportError: (error) => report('capture-failed', error) },
+        options.capture,
+      );
+    } catch (error) {
+      report('capture-failed', error);
+    }
+    for (const plugin of options.plugins ?? []) {
+      const ctx: PluginContext = {
+        ...base,
+        on: on as PluginContext['on'],
+        getSnapshot: () => snapshot,
+        subscribe,
+        reportError: (error) => report('plugin-failed', `${plugin.name}: ${describeError(error)}`),
+      };
+      try {
+        const teardown = plugin.setup(ctx);
+        if (typeof teardown === 'function') teardowns.push(teardown);
+      } catch (error) {
+        ctx.reportError(error);
+      }
+    }
+    // After capture, so capture's own pagehide listeners (page:leave) run before the exit flush.
+    delivery.start();
+  }
+
+  function deactivate() {
+    if (!active) return;
+    for (const teardown of teardowns.reverse()) {
+      try {
+        teardown();
+      } catch (error) {
+        report('plugin-failed', error);
+      }
+    }
+    teardowns = [];
+    try {
+      capture?.stop();
+    } catch (error) {
+      report('capture-failed', error);
+    }
+    capture = undefined;
+    sessions.stop();
+    delivery.stop();
+    active = false;
+  }
+
+  const consent = createConsent(options.consent ?? {}, options.session?.cookieDomain, (state, previous) => {
+    update({ consent: state });
+    emitLocal({ type: 'consent:change', state, previous });
+    if (state === 'granted' && refCount > 0) activate('consent');
+    if (state === 'denied') {
+      deactivate();
+      sessions.clear();
+      void delivery.clear();
+      update({ sessionId: null, tabId: null });
+    }
+  });
+  if (isBrowser()) update({ consent: consent.state });
+
+  function subscribe(listener: () => void): Unsubscribe {
+    snapshotListeners.add(listener);
+    return () => {
+      snapshotListeners.delete(listener);
+    };
+  }
+
+  return {
+    start() {
+      if (destroyed || !isBrowser()) return;
+      refCount += 1;
+      if (refCount > 1) return;
+      update({ status: 'running' });
+      if (consent.state === 'granted') activate('new');
+    },
+    stop() {
+      if (destroyed || refCount === 0) return;
+      refCount -= 1;
+      if (refCount > 0) return;
+      deactivate();
+      update({ status: 'idle' });
+      void delivery.flush();
+    },
+    destroy() {
+      if (destroyed) return;
+      refCount = 0;
+      deactivate();
+      void delivery.flush();
+      update({ status: 'destroyed' });
+      destroyed = true;
+      bus.clear();
+      snapshotListeners.clear();
+    },
+    track(name, props = {}) {
+      checkCustomEvent(name, props);
+      emit({ type: 'custom', name: privacy.scrubText(name), props: privacy.scrubValue(props) });
+    },
+    page(navigation = 'push') {
+      if (active) capture?.pageView(navigation);
+    },
+    on: on as Tracker['on'],
+    subscribe,
+    getSnapshot: () => snapshot,
+    getServerSnapshot: () => serverSnapshot,
+    consent: {
+      get mode() {
+        return consent.mode;
+      },
+      get state() {
+        return consent.state;
+      },
+      grant: () => {
+        if (!destroyed && isBrowser()) consent.grant();
+      },
+      deny: () => {
+        if (!destroyed && isBrowser()) consent.deny();
+      },
+    },
+    reset() {
+      if (!active) return;
+      pageId = createId();
+      sessions.reset();
+    },
+    flush: () => delivery.flush(),
+  };
+}
