@@ -1,6 +1,6 @@
-import type { EventInput, TrackerEventType, EventOfType } from '../events';
-import type { Privacy } from '../privacy';
 import type { Unsubscribe } from '../bus';
+import type { EventInput, EventOfType, TrackerEventType } from '../events';
+import type { Privacy } from '../privacy';
 
 /** What every capture source receives. Sources are `(ctx) => stop` and attach passive document listeners. */
 export interface CaptureContext {

@@ -1,0 +1,199 @@
+import type { NavigationKind } from '../events';
+import type { CaptureContext } from './context';
+import { createEngagementClock } from './engagement';
+import { guard, listen, scrollDepthPct, stopAll } from './listen';
+
+/** Options of automatic page views (`capture.pageViews`). */
+export interface PageViewOptions {
+  /**
+   * Count a change of the URL fragment (`#section`) as a new page view (`navigation: 'hash'`).
+   * Turn it off when fragments are in-page anchors rather than routes.
+   * @default true
+   */
+  hashChanges?: boolean;
+  /** Milliseconds without input after which the visitor counts as idle (not engaged). @default 30000 */
+  idleMs?: number;
+}
+
+/** Page views and page leaves. Also runs with automatic page views off, for `pageView()` on demand. */
+export interface NavigationController {
+  /** Records a page view for the current URL unless it is the one already recorded. */
+  pageView(navigation?: NavigationKind): void;
+  /** Ends the current page view (`page:leave`) and detaches everything. */
+  stop(): void;
+}
+
+export interface NavigationSettings {
+  /** Record the first load and SPA navigations by themselves. */
+  auto: boolean;
+  hashChanges: boolean;
+  idleMs: number;
+}
+
+/** The parts of the Navigation API we read (not in TypeScript's DOM library yet). */
+interface NavigateEventLike extends Event {
+  readonly navigationType?: string;
+  readonly hashChange?: boolean;
+}
+
+type HistoryMethod = 'pushState' | 'replaceState';
+
+/**
+ * Wraps `history[method]` so `onCall` runs after each successful call. Stopping restores the
+ * original when nobody wrapped it after us; otherwise our wrapper stays in their chain as a
+ * plain pass-through, so their patch keeps working.
+ */
+function patchHistory(history: History, method: HistoryMethod, onCall: () => void): () => void {
+  const hadOwn = Object.hasOwn(history, method);
+  const original = history[method];
+  let active = true;
+  const patched: History[HistoryMethod] = function (this: History, ...args) {
+    const result = original.apply(this, args);
+    if (active) onCall();
+    return result;
+  };
+  history[method] = patched;
+  return () => {
+    active = false;
+    if (history[method] !== patched) return;
+    if (hadOwn) history[method] = original;
+    else delete (history as Partial<Pick<History, HistoryMethod>>)[method];
+  };
+}
+
+function kindOfNavigateEvent(event: NavigateEventLike): NavigationKind | null {
+  if (event.hashChange) return 'hash';
+  switch (event.navigationType) {
+    case 'push':
+      return 'push';
+    case 'replace':
+      return 'replace';
+    case 'traverse':
+      return 'pop';
+    default:
+      return null;
+  }
+}
+
+/**
+ * Page views (`page:view`) and their ends (`page:leave`).
+ *
+ * A page view is split into segments by the tab being hidden: hiding the tab emits
+ * `page:leave` for the time since the segment began, and showing it again starts a new segment
+ * of the same page view (no new `page:view`). Each millisecond is reported by at most one
+ * `page:leave`, so summing them per page view gives its time on page.
+ */
+export function captureNavigation(ctx: CaptureContext, settings: NavigationSettings): NavigationController {
+  const { window: win, document: doc, privacy } = ctx;
+  // Created first so its visibility and focus state is fresh when our own handlers read it.
+  const clock = createEngagementClock(ctx, settings.idleMs);
+  const stops: Array<() => void> = [() => clock.stop()];
+
+  let lastKey: string | null = null;
+  let lastHref = '';
+  let segmentOpen = false;
+  let maxScrollPct = 0;
+
+  const keyOf = (href: string) => (settings.hashChanges ? href : (href.split('#')[0] ?? href));
+  const depth = () => scrollDepthPct(win, doc);
+
+  const leave = () => {
+    if (!segmentOpen) return;
+    segmentOpen = false;
+    const { durationMs, engagedMs } = clock.read();
+    ctx.emit({ type: 'page:leave', durationMs, engagedMs, maxScrollPct });
+  };
+
+  const startSegment = () => {
+    clock.reset();
+    segmentOpen = true;
+  };
+
+  const view = (navigation?: NavigationKind) => {
+    const location = win.location;
+    const href = location.href;
+    const key = keyOf(href);
+    if (key === lastKey) return;
+    leave();
+    const referrer = lastKey === null ? doc.referrer : lastHref;
+    const kind = navigation ?? (lastKey === null ? 'load' : 'push');
+    lastKey = key;
+    lastHref = href;
+    maxScrollPct = depth();
+    startSegment();
+    const path = location.pathname + location.search + (settings.hashChanges ? location.hash : '');
+    ctx.emit({
+      type: 'page:view',
+      path: privacy.redactUrl(path),
+      title: privacy.scrubText(doc.title ?? ''),
+      referrer: referrer ? privacy.redactUrl(referrer) : '',
+      navigation: kind,
+    });
+  };
+
+  stops.push(
+    listen(ctx, win, 'scroll', () => {
+      if (segmentOpen) maxScrollPct = Math.max(maxScrollPct, depth());
+    }),
+    listen(ctx, doc, 'visibilitychange', () => {
+      if (doc.visibilityState === 'hidden') leave();
+      else if (lastKey !== null && !segmentOpen) startSegment();
+    }),
+    listen(ctx, win, 'pagehide', leave),
+    listen(ctx, win, 'pageshow', (event) => {
+      // Back from the back/forward cache: the same page view goes on in a new segment.
+      if ((event as PageTransitionEvent).persisted && lastKey !== null && !segmentOpen) startSegment();
+    }),
+  );
+
+  if (settings.auto) {
+    const navigation = (win as unknown as { navigation?: EventTarget }).navigation;
+    if (navigation && typeof navigation.addEventListener === 'function') {
+      // Navigation API: `navigate` says what kind of navigation it is, `navigatesuccess` fires
+      // once it committed (after an intercepting router finished), when URL and title are final.
+      let pending: NavigationKind | null = null;
+      stops.push(
+        listen(ctx, navigation, 'navigate', (event) => {
+          pending = kindOfNavigateEvent(event as NavigateEventLike);
+        }),
+        listen(ctx, navigation, 'navigatesuccess', () => {
+          const kind = pending;
+          pending = null;
+          if (kind) view(kind);
+        }),
+        listen(ctx, navigation, 'navigateerror', () => {
+          pending = null;
+        }),
+      );
+    } else {
+      const history = win.history;
+      stops.push(
+        patchHistory(
+          history,
+          'pushState',
+          guard(ctx, () => view('push')),
+        ),
+        patchHistory(
+          history,
+          'replaceState',
+          guard(ctx, () => view('replace')),
+        ),
+        listen(ctx, win, 'popstate', () => {
+          // A followed `#fragment` link fires popstate before hashchange: name it by what changed.
+          const hashOnly = lastHref.split('#')[0] === win.location.href.split('#')[0];
+          view(hashOnly ? 'hash' : 'pop');
+        }),
+        listen(ctx, win, 'hashchange', () => view('hash')),
+      );
+    }
+    guard(ctx, () => view('load'))();
+  }
+
+  return {
+    pageView: guard(ctx, (navigation?: NavigationKind) => view(navigation)),
+    stop() {
+      guard(ctx, leave)();
+      stopAll(ctx, stops);
+    },
+  };
+}

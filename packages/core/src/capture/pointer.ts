@@ -1,0 +1,68 @@
+import { now } from '../env';
+import type { PointerPoint } from '../events';
+import type { CaptureContext } from './context';
+import { guard, listen, stopAll } from './listen';
+
+/** Options of pointer-movement capture (`capture.pointer`). */
+export interface PointerOptions {
+  /** Keep at most one position per this many milliseconds. @default 50 */
+  sampleMs?: number;
+  /** Send the collected positions this long after the first one of a batch. @default 1500 */
+  flushMs?: number;
+  /** Send the batch as soon as it holds this many positions. @default 50 */
+  maxPoints?: number;
+}
+
+/**
+ * Pointer movement (`pointer:move`): positions sampled every `sampleMs`, in page coordinates,
+ * batched and sent every `flushMs`, at `maxPoints`, and synchronously when the page is hidden or
+ * left (so the batch makes it into the exit flush).
+ */
+export function capturePointer(ctx: CaptureContext, options: PointerOptions = {}): () => void {
+  const { window: win, document: doc } = ctx;
+  const sampleMs = options.sampleMs ?? 50;
+  const flushMs = options.flushMs ?? 1500;
+  const maxPoints = options.maxPoints ?? 50;
+
+  let points: PointerPoint[] = [];
+  let batchStart = 0;
+  let lastSample = Number.NEGATIVE_INFINITY;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const flush = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    if (points.length === 0) return;
+    const batch = points;
+    points = [];
+    ctx.emit({ type: 'pointer:move', points: batch });
+  };
+
+  const onMove = (event: Event) => {
+    const at = now();
+    if (at - lastSample < sampleMs) return;
+    lastSample = at;
+    const pointer = event as PointerEvent;
+    const x = Math.round(pointer.clientX + win.scrollX);
+    const y = Math.round(pointer.clientY + win.scrollY);
+    if (points.length === 0) {
+      batchStart = at;
+      timer = setTimeout(guard(ctx, flush), flushMs);
+    }
+    points.push([x, y, at - batchStart]);
+    if (points.length >= maxPoints) flush();
+  };
+
+  const stops = [
+    listen(ctx, doc, 'pointermove', onMove),
+    listen(ctx, win, 'pagehide', flush),
+    listen(ctx, doc, 'visibilitychange', () => {
+      if (doc.visibilityState === 'hidden') flush();
+    }),
+  ];
+
+  return () => {
+    stopAll(ctx, stops);
+    guard(ctx, flush)();
+  };
+}

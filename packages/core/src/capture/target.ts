@@ -1,0 +1,154 @@
+import type { TargetInfo } from '../events';
+import type { Privacy } from '../privacy';
+
+/** Elements a click is attributed to when the visitor clicked something inside them. */
+const INTERACTIVE_SELECTOR = [
+  'a[href]',
+  'button',
+  'input',
+  'select',
+  'textarea',
+  'label',
+  'summary',
+  'option',
+  '[role="button"]',
+  '[role="link"]',
+  '[role="checkbox"]',
+  '[role="radio"]',
+  '[role="switch"]',
+  '[role="tab"]',
+  '[role="menuitem"]',
+  '[role="option"]',
+].join(',');
+
+/** Attributes that name an element on purpose, in order of preference. */
+const NAMING_ATTRIBUTES = ['data-testid', 'data-spoor-id'] as const;
+
+/** Elements whose text content is (or holds) form values. */
+const FIELD_TAGS = new Set(['textarea', 'select', 'form']);
+
+/** How many elements (the target and its ancestors) a selector may chain. */
+const MAX_SELECTOR_DEPTH = 5;
+
+/** The nearest interactive element at or above `element` (the element itself when there is none). */
+export function interactiveTarget(element: Element): Element {
+  return element.closest(INTERACTIVE_SELECTOR) ?? element;
+}
+
+/** True when `element` is (or is inside) a link, button, field or something with an interactive role. */
+export function isInteractive(element: Element): boolean {
+  return element.closest(INTERACTIVE_SELECTOR) !== null;
+}
+
+/** The element an event happened on, skipping text nodes. */
+export function elementOf(target: EventTarget | null): Element | null {
+  if (!target || typeof target !== 'object') return null;
+  const node = target as Node;
+  if (node.nodeType === 1) return node as Element;
+  return node.parentElement ?? null;
+}
+
+/**
+ * Ids and attribute values that look made by a tool rather than a person: React's `:r1:`,
+ * `ember123`, UUIDs, CSS-in-JS hashes (`css-1x2y3z`). They change between builds or renders,
+ * so a selector built on them would not match the same element tomorrow.
+ */
+export function isStableToken(token: string): boolean {
+  if (token.length === 0 || token.length > 64) return false;
+  if (!/^[A-Za-z][\w-]*$/.test(token)) return false;
+  if (/\d{3,}/.test(token)) return false;
+  return token.split(/[-_]/).every((part) => !looksHashed(part));
+}
+
+function looksHashed(part: string): boolean {
+  const digits = part.replace(/\D/g, '').length;
+  const letters = part.length - digits;
+  if (part.length >= 4 && digits >= 2 && letters >= 1) return true;
+  // Long mixed-case runs without vowels-and-words shape, like styled-components' `kDmFdS`.
+  return part.length >= 5 && /[a-z][A-Z][a-z]*[A-Z]/.test(part) && !/^[A-Z]?[a-z]+([A-Z][a-z]+)+$/.test(part);
+}
+
+function quote(value: string): string {
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+/** One step of a selector that identifies `element` on its own, when the element carries a stable name. */
+function anchorOf(element: Element): string | null {
+  const id = element.getAttribute('id');
+  if (id && isStableToken(id) && element.ownerDocument.getElementById(id) === element) {
+    // Stable ids match /^[A-Za-z][\w-]*$/, so they need no CSS escaping.
+    return `#${id}`;
+  }
+  for (const name of NAMING_ATTRIBUTES) {
+    const value = element.getAttribute(name);
+    if (value && value.length <= 100) return `[${name}=${quote(value)}]`;
+  }
+  return null;
+}
+
+function stepOf(element: Element): string {
+  const tag = element.localName;
+  const parent = element.parentElement;
+  if (!parent || tag === 'body' || tag === 'html') return tag;
+  let index = 0;
+  let count = 0;
+  for (const sibling of Array.from(parent.children)) {
+    if (sibling.localName !== tag) continue;
+    count += 1;
+    if (sibling === element) index = count;
+  }
+  return count > 1 ? `${tag}:nth-of-type(${index})` : tag;
+}
+
+/**
+ * A short CSS selector for `element`: `#id` when the id looks stable, `[data-testid="…"]` or
+ * `[data-spoor-id="…"]`, else tag names with `:nth-of-type` for up to a few ancestors. Class
+ * names are never used: CSS-in-JS hashes them per build.
+ */
+export function selectorOf(element: Element): string {
+  const steps: string[] = [];
+  let current: Element | null = element;
+  while (current && steps.length < MAX_SELECTOR_DEPTH) {
+    const anchor = anchorOf(current);
+    if (anchor) {
+      steps.unshift(anchor);
+      break;
+    }
+    steps.unshift(stepOf(current));
+    if (current.localName === 'body' || current.localName === 'html') break;
+    current = current.parentElement;
+  }
+  return steps.join(' > ');
+}
+
+function hrefOf(element: Element, privacy: Privacy): string | undefined {
+  if (element.localName !== 'a' && element.localName !== 'area') return undefined;
+  const raw = element.getAttribute('href');
+  if (raw === null) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw, element.ownerDocument.baseURI);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol === 'http:' || url.protocol === 'https:') return privacy.redactUrl(url.href);
+  // mailto:, tel:, javascript: and friends: the scheme says what the link does; the rest may be private.
+  return url.protocol;
+}
+
+/**
+ * Describes an element for click, input and form events: selector, tag, safe text and, for
+ * links, the redacted `href`. Callers skip blocked elements before calling this. Forms,
+ * textareas and selects carry no text: theirs is made of form values.
+ */
+export function describeTarget(element: Element, privacy: Privacy): TargetInfo {
+  const info: TargetInfo = { selector: selectorOf(element), tag: element.localName };
+  // A textarea's text is its value, a select's is every option: neither is a label.
+  if (!FIELD_TAGS.has(element.localName)) {
+    const text = privacy.safeText(element, 100);
+    if (text) info.text = text;
+  }
+  const href = hrefOf(element, privacy);
+  if (href !== undefined) info.href = href;
+  return info;
+}
