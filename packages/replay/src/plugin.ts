@@ -1,0 +1,242 @@
+import type { PluginContext, TrackerPlugin } from '@spoor/core';
+import {
+  type BudgetGuard,
+  type BudgetReason,
+  createBudgetGuard,
+  DEFAULT_BUDGET,
+  type ReplayBudget,
+} from './budget';
+import { createChunker } from './chunker';
+import type { RecordedEvent, Recorder, Recording } from './recorder/recorder';
+import { createRrwebRecorder } from './recorder/rrweb';
+import { isSessionSampled } from './sampling';
+
+/** Options of {@link createReplayPlugin}. Privacy comes from the tracker's own `privacy` options. */
+export interface ReplayPluginOptions {
+  /**
+   * Share of sessions recorded, from 0 to 1. Decided per session id, so all tabs of a session agree.
+   * @default 1
+   */
+  sampleRate?: number;
+  /**
+   * Recording is sent only once the session has been recorded for this long (counted from its first
+   * recorded page in this tab); shorter visits are dropped.
+   * @default 0
+   */
+  minDurationMs?: number;
+  /**
+   * Interval between full snapshots, so a replay can start near any point. 0 turns it off.
+   * @default 300_000 (5 minutes)
+   */
+  fullSnapshotIntervalMs?: number;
+  /**
+   * Record images, video, audio, canvas and embeds as blank boxes of the same size.
+   * @default false
+   */
+  blockMedia?: boolean;
+  /**
+   * Longest time recorded events wait before they are handed to the tracker as a `replay` event.
+   * @default 1_500
+   */
+  flushIntervalMs?: number;
+  /**
+   * Most recorded events in one `replay` event.
+   * @default 500
+   */
+  maxChunkEvents?: number;
+  /**
+   * Most serialised bytes in one `replay` event (a full snapshot may be larger: it is never split).
+   * @default 256_000
+   */
+  maxChunkBytes?: number;
+  /** Limits against mutation storms; past them recording pauses with a `replay:paused` event. */
+  budget?: ReplayBudget;
+  /**
+   * The DOM recorder.
+   * @default createRrwebRecorder()
+   */
+  recorder?: Recorder;
+}
+
+const STORAGE_KEY = 'spoor:replay';
+
+/** When this tab first recorded the session (kept in sessionStorage so reloads count on). */
+function recordingStartedAt(window: Window & typeof globalThis, sessionId: string): number {
+  const now = Date.now();
+  try {
+    const storage = window.sessionStorage;
+    const stored = JSON.parse(storage.getItem(STORAGE_KEY) ?? 'null') as { s?: unknown; t?: unknown } | null;
+    if (stored && stored.s === sessionId && typeof stored.t === 'number' && stored.t <= now) return stored.t;
+    storage.setItem(STORAGE_KEY, JSON.stringify({ s: sessionId, t: now }));
+  } catch {
+    // No sessionStorage (sandboxed iframe, privacy mode): count from this page.
+  }
+  return now;
+}
+
+function byteSize(event: RecordedEvent): number {
+  try {
+    return JSON.stringify(event).length;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Creates the session-replay plugin: records the DOM with rrweb under the tracker's privacy rules
+ * and sends it as `replay` events through the tracker's delivery queue and transports. It records
+ * only while the tracker runs with consent granted, and only for sampled sessions.
+ *
+ * @example
+ * const tracker = createTracker({
+ *   transport: createHttpTransport({ url: '/spoor/collect' }),
+ *   privacy: { maskSelector: '.account' },
+ *   plugins: [createReplayPlugin({ sampleRate: 0.2, blockMedia: true })],
+ * });
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function createReplayPlugin(options: ReplayPluginOptions = {}): TrackerPlugin {
+  const sampleRate = options.sampleRate ?? 1;
+  const minDurationMs = options.minDurationMs ?? 0;
+  const fullSnapshotIntervalMs = options.fullSnapshotIntervalMs ?? 300_000;
+  const budget = { ...DEFAULT_BUDGET, ...options.budget } satisfies Required<ReplayBudget>;
+  return {
+    name: 'replay',
+    setup: (ctx) => setupReplay(ctx, options, { sampleRate, minDurationMs, fullSnapshotIntervalMs, budget }),
+  };
+}
+
+interface Settings {
+  sampleRate: number;
+  minDurationMs: number;
+  fullSnapshotIntervalMs: number;
+  budget: Required<ReplayBudget>;
+}
+
+function setupReplay(ctx: PluginContext, options: ReplayPluginOptions, settings: Settings): () => void {
+  const recorder = options.recorder ?? createRrwebRecorder();
+  let sessionId: string | null = null;
+  let recording: Recording | undefined;
+  let guard: BudgetGuard | undefined;
+  let paused = false;
+  let active = true;
+  let snapshotTimer: ReturnType<typeof setInterval> | undefined;
+  let resumeTimer: ReturnType<typeof setTimeout> | undefined;
+  let gateTimer: ReturnType<typeof setTimeout> | undefined;
+  let gateOpen = true;
+  let held: { events: RecordedEvent[]; full: boolean }[] = [];
+
+  const send = (events: RecordedEvent[], full: boolean) => {
+    if (!gateOpen) {
+      held.push({ events, full });
+      return;
+    }
+    try {
+      ctx.emit({ type: 'replay', events, full });
+    } catch (error) {
+      ctx.reportError(error);
+    }
+  };
+  const chunker = createChunker({
+    flushIntervalMs: options.flushIntervalMs ?? 1_500,
+    maxEvents: options.maxChunkEvents ?? 500,
+    maxBytes: options.maxChunkBytes ?? 256_000,
+    send,
+  });
+
+  const stopRecording = () => {
+    if (snapshotTimer !== undefined) clearInterval(snapshotTimer);
+    if (resumeTimer !== undefined) clearTimeout(resumeTimer);
+    snapshotTimer = resumeTimer = undefined;
+    guard?.stop();
+    recording?.stop();
+    guard = recording = undefined;
+  };
+
+  const pause = (reason: BudgetReason) => {
+    if (paused || !recording) return;
+    paused = true;
+    // Called from inside the recorder's callbacks: stop it synchronously so the storm is not serialised.
+    stopRecording();
+    chunker.flush();
+    ctx.emit({ type: 'replay:paused', reason, resumeInMs: settings.budget.pauseMs });
+    resumeTimer = setTimeout(() => {
+      resumeTimer = undefined;
+      paused = false;
+      if (active && sessionId) startRecording();
+    }, settings.budget.pauseMs);
+  };
+
+  const startRecording = () => {
+    guard = createBudgetGuard(ctx.window, ctx.document, settings.budget, pause);
+    guard.start();
+    try {
+      recording = recorder.start({
+        window: ctx.window,
+        document: ctx.document,
+        privacy: ctx.privacy,
+        blockMedia: options.blockMedia ?? false,
+        reportError: (error) => ctx.reportError(error),
+        emit: (event, full) => {
+          if (paused || !active) return;
+          const size = byteSize(event);
+          chunker.push(event, size);
+          if (!full) guard?.addBytes(size);
+        },
+      });
+    } catch (error) {
+      // A recorder that cannot start (invalid selector, missing API) records nothing: fail closed.
+      ctx.reportError(error);
+      guard.stop();
+      guard = undefined;
+      return;
+    }
+    if (settings.fullSnapshotIntervalMs > 0) {
+      snapshotTimer = setInterval(() => recording?.takeFullSnapshot(), settings.fullSnapshotIntervalMs);
+    }
+  };
+
+  const openGateLater = (id: string) => {
+    if (gateTimer !== undefined) clearTimeout(gateTimer);
+    gateTimer = undefined;
+    held = [];
+    const waitMs = recordingStartedAt(ctx.window, id) + settings.minDurationMs - Date.now();
+    gateOpen = settings.minDurationMs <= 0 || waitMs <= 0;
+    if (gateOpen) return;
+    gateTimer = setTimeout(() => {
+      gateTimer = undefined;
+      gateOpen = true;
+      const release = held;
+      held = [];
+      for (const chunk of release) send(chunk.events, chunk.full);
+    }, waitMs);
+  };
+
+  const sync = () => {
+    const snapshot = ctx.getSnapshot();
+    const next = snapshot.consent === 'granted' ? snapshot.sessionId : null;
+    if (next === sessionId) return;
+    sessionId = next;
+    // A new session starts from a full snapshot of its own; what is pending belonged to the old one.
+    chunker.discard();
+    stopRecording();
+    paused = false;
+    if (!next || !isSessionSampled(next, settings.sampleRate)) return;
+    openGateLater(next);
+    startRecording();
+  };
+
+  sync();
+  const unsubscribe = ctx.subscribe(sync);
+
+  return () => {
+    active = false;
+    unsubscribe();
+    stopRecording();
+    if (gateTimer !== undefined) clearTimeout(gateTimer);
+    // Hand over the last events when the tracker stops, never after consent was withdrawn.
+    if (ctx.getSnapshot().consent === 'granted') chunker.flush();
+    else chunker.discard();
+    held = [];
+  };
+}

@@ -1,0 +1,166 @@
+import type { Privacy } from '@spoor/core';
+import { BLOCK_ATTRIBUTE } from '@spoor/core';
+import { INCREMENTAL_SOURCE, RECORDED_EVENT_TYPE, type RecordedEvent } from './recorder';
+
+/** Elements recorded as blank boxes when `blockMedia` is on. */
+export const MEDIA_SELECTOR = 'img,picture,video,audio,canvas,object,embed,image';
+
+/** Attributes that hold URLs: secrets in their query strings and fragments are redacted. */
+const URL_ATTRIBUTES = new Set([
+  'href',
+  'src',
+  'action',
+  'formaction',
+  'poster',
+  'cite',
+  'data',
+  'background',
+  'ping',
+  'xlink:href',
+]);
+/** Attributes that hold human-readable text: masked under masking, scrubbed otherwise. */
+const TEXT_ATTRIBUTES = new Set([
+  'title',
+  'placeholder',
+  'aria-label',
+  'aria-description',
+  'aria-valuetext',
+  'aria-placeholder',
+  'aria-roledescription',
+  'alt',
+  'label',
+  'content',
+  'value',
+]);
+/** Form fields whose `value` attribute the recorder already masks as an input value. */
+const FIELD_TAGS = new Set(['input', 'textarea', 'select']);
+
+/** The rrweb options that carry Spoor's privacy rules. */
+export interface RecorderPrivacyOptions {
+  blockSelector: string;
+  maskTextSelector: string;
+  maskAllInputs: true;
+  maskTextFn(text: string, element: HTMLElement | null): string;
+  maskInputFn(text: string, element: HTMLElement): string;
+}
+
+/**
+ * Maps the core's privacy rules onto rrweb. Every text node and every input value goes through the
+ * core's own decision (`maskTextSelector: '*'` hands every text node to `maskTextFn`), so
+ * `data-spoor-unmask` and `unmaskSelector` work, and unmasked text is still scrubbed.
+ */
+export function toRecorderPrivacy(privacy: Privacy, blockMedia: boolean): RecorderPrivacyOptions {
+  const blocks = [`[${BLOCK_ATTRIBUTE}]`];
+  if (privacy.options.blockSelector) blocks.push(privacy.options.blockSelector);
+  if (blockMedia) blocks.push(MEDIA_SELECTOR);
+  return {
+    blockSelector: blocks.join(','),
+    maskTextSelector: '*',
+    maskAllInputs: true,
+    maskTextFn: (text, element) =>
+      !element || privacy.isTextMasked(element) ? privacy.maskText(text) : privacy.scrubText(text),
+    maskInputFn: (text, element) => {
+      if (!element || privacy.isInputMasked(element)) return privacy.maskText(text);
+      return privacy.scrubText(text);
+    },
+  };
+}
+
+/** Throws a SyntaxError when a user selector is not valid CSS (rrweb would then fail open). */
+export function assertSelectors(document: Document, privacy: Privacy): void {
+  const { blockSelector, maskSelector, unmaskSelector } = privacy.options;
+  for (const selector of [blockSelector, maskSelector, unmaskSelector]) {
+    if (selector) document.createDocumentFragment().querySelector(selector);
+  }
+}
+
+type NodeLookup = (id: number) => Node | null;
+
+interface SerializedNode {
+  type: number;
+  id?: number;
+  tagName?: string;
+  attributes?: Record<string, unknown>;
+  childNodes?: SerializedNode[];
+}
+
+const redactSrcset = (privacy: Privacy, value: string): string =>
+  value
+    .split(',')
+    .map((candidate) => {
+      const trimmed = candidate.trim();
+      const space = trimmed.search(/\s/);
+      return space < 0
+        ? privacy.redactUrl(trimmed)
+        : privacy.redactUrl(trimmed.slice(0, space)) + trimmed.slice(space);
+    })
+    .join(', ');
+
+function sanitizeAttributes(
+  privacy: Privacy,
+  attributes: Record<string, unknown>,
+  tagName: string | undefined,
+  element: Node | null,
+): void {
+  for (const name of Object.keys(attributes)) {
+    const value = attributes[name];
+    if (typeof value !== 'string' || value === '') continue;
+    const lower = name.toLowerCase();
+    if (URL_ATTRIBUTES.has(lower)) {
+      attributes[name] = privacy.redactUrl(value);
+    } else if (lower === 'srcset') {
+      attributes[name] = redactSrcset(privacy, value);
+    } else if (TEXT_ATTRIBUTES.has(lower) && !(lower === 'value' && tagName && FIELD_TAGS.has(tagName))) {
+      // Without the live element (already removed) the safe side is to mask.
+      const masked = element?.nodeType !== 1 || privacy.isTextMasked(element as Element);
+      attributes[name] = masked ? privacy.maskText(value) : privacy.scrubText(value);
+    }
+  }
+}
+
+function sanitizeNode(privacy: Privacy, node: SerializedNode, lookup: NodeLookup): void {
+  if (node.type === 2 && node.attributes) {
+    sanitizeAttributes(
+      privacy,
+      node.attributes,
+      node.tagName,
+      node.id === undefined ? null : lookup(node.id),
+    );
+  }
+  if (node.childNodes) for (const child of node.childNodes) sanitizeNode(privacy, child, lookup);
+}
+
+interface MutationData {
+  source: number;
+  adds?: { node: SerializedNode }[];
+  attributes?: { id: number; attributes: Record<string, unknown> }[];
+  href?: string;
+}
+
+/**
+ * Redacts what rrweb has no hook for: URLs (page address, links, sources) and text attributes
+ * (titles, placeholders, ARIA labels). Runs on each event before it leaves the recorder, in place.
+ */
+export function sanitizeEvent(privacy: Privacy, event: RecordedEvent, lookup: NodeLookup): void {
+  const data = event.data as MutationData & { node?: SerializedNode };
+  if (!data || typeof data !== 'object') return;
+  if (event.type === RECORDED_EVENT_TYPE.meta && typeof data.href === 'string') {
+    data.href = privacy.redactUrl(data.href);
+  } else if (event.type === RECORDED_EVENT_TYPE.fullSnapshot && data.node) {
+    sanitizeNode(privacy, data.node, lookup);
+  } else if (
+    event.type === RECORDED_EVENT_TYPE.incrementalSnapshot &&
+    data.source === INCREMENTAL_SOURCE.mutation
+  ) {
+    for (const add of data.adds ?? []) sanitizeNode(privacy, add.node, lookup);
+    for (const change of data.attributes ?? []) {
+      const element = lookup(change.id);
+      sanitizeAttributes(
+        privacy,
+        change.attributes,
+        (element as Element | null)?.tagName?.toLowerCase(),
+        element,
+      );
+    }
+  }
+}

@@ -1,0 +1,12 @@
+import { defineProject } from 'vitest/config';
+
+export default defineProject({
+  resolve: { conditions: ['@spoor/source'] },
+  test: {
+    name: 'replay',
+    environment: 'happy-dom',
+    restoreMocks: true,
+    include: ['test/**/*.test.ts'],
+    exclude: ['test/browser/**'],
+  },
+});
