@@ -1,0 +1,27 @@
+export {
+  type Collector,
+  type CollectorLimits,
+  type CollectorOptions,
+  createCollector,
+  DEFAULT_SITES,
+} from './server';
+export { parseSitesSpec, type SiteConfig } from './sites';
+export { createPostgresStorage, type PostgresStorageOptions } from './storage/postgres';
+export { createSqliteStorage, type SqliteStorageOptions } from './storage/sqlite';
+export type {
+  ClickIssue,
+  ErasureResult,
+  EventQuery,
+  HeatmapClick,
+  IngestContext,
+  IngestResult,
+  PageDay,
+  PageDetail,
+  PageStat,
+  SessionPage,
+  SessionQuery,
+  SessionSummary,
+  Storage,
+  StoredEvent,
+  TimeRange,
+} from './storage/storage';

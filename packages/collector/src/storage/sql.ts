@@ -1,0 +1,388 @@
+// SQL shared by the SQLite and PostgreSQL storages. Statements use `?` placeholders
+// (PostgreSQL's driver renumbers them) and a dialect for the few places the two differ.
+import type {
+  ClickIssue,
+  HeatmapClick,
+  PageDay,
+  PageStat,
+  SessionQuery,
+  SessionSummary,
+  StoredEvent,
+  TimeRange,
+} from './storage';
+
+export interface Dialect {
+  /** A number read from the JSON payload column. */
+  jsonNum(key: string): string;
+  /** Text read from the JSON payload column (nested keys). */
+  jsonText(keys: string[]): string;
+}
+
+export type Row = Record<string, unknown>;
+export interface Statement {
+  sql: string;
+  params: unknown[];
+}
+
+export const SESSION_COLUMNS =
+  'site, id, visitor_id, first_ts, last_ts, event_count, page_views, engaged_ms, error_count, rage_count, dead_count, replay_count, entry_url, user_agent';
+export const EVENT_COLUMNS = 'id, type, ts, session_id, tab_id, page_id, seq, url, path, payload';
+
+export const INSERT_EVENT_COLUMNS =
+  'site, id, session_id, tab_id, page_id, type, ts, seq, url, path, payload';
+
+export const UPSERT_SESSION_CONFLICT = `ON CONFLICT (site, id) DO UPDATE SET
+  visitor_id = COALESCE(sessions.visitor_id, excluded.visitor_id),
+  first_ts = CASE WHEN excluded.first_ts < sessions.first_ts THEN excluded.first_ts ELSE sessions.first_ts END,
+  last_ts = CASE WHEN excluded.last_ts > sessions.last_ts THEN excluded.last_ts ELSE sessions.last_ts END,
+  event_count = sessions.event_count + excluded.event_count,
+  page_views = sessions.page_views + excluded.page_views,
+  engaged_ms = sessions.engaged_ms + excluded.engaged_ms,
+  error_count = sessions.error_count + excluded.error_count,
+  rage_count = sessions.rage_count + excluded.rage_count,
+  dead_count = sessions.dead_count + excluded.dead_count,
+  replay_count = sessions.replay_count + excluded.replay_count,
+  entry_url = CASE WHEN sessions.entry_ts IS NULL OR excluded.entry_ts < sessions.entry_ts
+    THEN COALESCE(excluded.entry_url, sessions.entry_url) ELSE sessions.entry_url END,
+  entry_ts = CASE WHEN sessions.entry_ts IS NULL OR excluded.entry_ts < sessions.entry_ts
+    THEN COALESCE(excluded.entry_ts, sessions.entry_ts) ELSE sessions.entry_ts END,
+  user_agent = COALESCE(sessions.user_agent, excluded.user_agent)`;
+
+export const UPSERT_SESSION_COLUMNS =
+  'site, id, visitor_id, first_ts, last_ts, event_count, page_views, engaged_ms, error_count, rage_count, dead_count, replay_count, entry_ts, entry_url, user_agent';
+
+/** What one batch adds to one session. */
+export interface SessionDelta {
+  id: string;
+  firstTs: number;
+  lastTs: number;
+  events: number;
+  pageViews: number;
+  engagedMs: number;
+  errors: number;
+  rage: number;
+  dead: number;
+  replay: number;
+  entryTs: number | null;
+  entryUrl: string | null;
+}
+
+/** Sums newly stored events per session, sorted by session id (a stable lock order). */
+export function aggregate(events: StoredEvent[]): SessionDelta[] {
+  const bySession = new Map<string, SessionDelta>();
+  for (const event of events) {
+    let delta = bySession.get(event.sessionId);
+    if (!delta) {
+      delta = {
+        id: event.sessionId,
+        firstTs: event.ts,
+        lastTs: event.ts,
+        events: 0,
+        pageViews: 0,
+        engagedMs: 0,
+        errors: 0,
+        rage: 0,
+        dead: 0,
+        replay: 0,
+        entryTs: null,
+        entryUrl: null,
+      };
+      bySession.set(event.sessionId, delta);
+    }
+    delta.events += 1;
+    delta.firstTs = Math.min(delta.firstTs, event.ts);
+    delta.lastTs = Math.max(delta.lastTs, event.ts);
+    if (event.type === 'page:view') {
+      delta.pageViews += 1;
+      if (delta.entryTs === null || event.ts < delta.entryTs) {
+        delta.entryTs = event.ts;
+        delta.entryUrl = event.url;
+      }
+    } else if (event.type === 'page:leave') {
+      const engaged = Number(event.payload.engagedMs);
+      if (Number.isFinite(engaged) && engaged > 0) delta.engagedMs += Math.round(engaged);
+    } else if (event.type === 'error') delta.errors += 1;
+    else if (event.type === 'click:rage') delta.rage += 1;
+    else if (event.type === 'click:dead') delta.dead += 1;
+    else if (event.type === 'replay') delta.replay += 1;
+  }
+  return [...bySession.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+export function sessionParams(
+  site: string,
+  visitorId: string | undefined,
+  userAgent: string | undefined,
+  d: SessionDelta,
+): unknown[] {
+  return [
+    site,
+    d.id,
+    visitorId ?? null,
+    d.firstTs,
+    d.lastTs,
+    d.events,
+    d.pageViews,
+    d.engagedMs,
+    d.errors,
+    d.rage,
+    d.dead,
+    d.replay,
+    d.entryTs,
+    d.entryUrl,
+    userAgent ?? null,
+  ];
+}
+
+export function eventParams(site: string, e: StoredEvent): unknown[] {
+  return [
+    site,
+    e.id,
+    e.sessionId,
+    e.tabId,
+    e.pageId,
+    e.type,
+    e.ts,
+    e.seq,
+    e.url,
+    e.path,
+    JSON.stringify(e.payload),
+  ];
+}
+
+const num = (value: unknown): number => Number(value ?? 0);
+const numOrNull = (value: unknown): number | null =>
+  value === null || value === undefined ? null : Number(value);
+const strOrNull = (value: unknown): string | null =>
+  value === null || value === undefined ? null : String(value);
+
+export function rowToSession(row: Row): SessionSummary {
+  const startedAt = num(row.first_ts);
+  const lastSeenAt = num(row.last_ts);
+  return {
+    site: String(row.site),
+    id: String(row.id),
+    visitorId: strOrNull(row.visitor_id),
+    startedAt,
+    lastSeenAt,
+    durationMs: lastSeenAt - startedAt,
+    eventCount: num(row.event_count),
+    pageViews: num(row.page_views),
+    engagedMs: num(row.engaged_ms),
+    errors: num(row.error_count),
+    rageClicks: num(row.rage_count),
+    deadClicks: num(row.dead_count),
+    hasReplay: num(row.replay_count) > 0,
+    entryUrl: strOrNull(row.entry_url),
+    userAgent: strOrNull(row.user_agent),
+  };
+}
+
+const parsePayload = (value: unknown): Record<string, unknown> =>
+  (typeof value === 'string' ? JSON.parse(value) : (value ?? {})) as Record<string, unknown>;
+
+export function rowToEvent(row: Row): StoredEvent {
+  return {
+    id: String(row.id),
+    type: String(row.type),
+    ts: num(row.ts),
+    sessionId: String(row.session_id),
+    tabId: String(row.tab_id),
+    pageId: String(row.page_id),
+    seq: num(row.seq),
+    url: String(row.url),
+    path: String(row.path),
+    payload: parsePayload(row.payload),
+  };
+}
+
+function range(where: string[], params: unknown[], q: TimeRange, column = 'ts'): void {
+  if (q.from !== undefined) {
+    where.push(`${column} >= ?`);
+    params.push(q.from);
+  }
+  if (q.to !== undefined) {
+    where.push(`${column} <= ?`);
+    params.push(q.to);
+  }
+}
+
+export function encodeCursor(s: SessionSummary): string {
+  return Buffer.from(`${s.lastSeenAt}:${s.id}`).toString('base64url');
+}
+
+export function listSessionsStatement(q: SessionQuery, limit: number): Statement {
+  const where = ['site = ?'];
+  const params: unknown[] = [q.site];
+  if (q.from !== undefined) {
+    where.push('last_ts >= ?');
+    params.push(q.from);
+  }
+  if (q.to !== undefined) {
+    where.push('first_ts <= ?');
+    params.push(q.to);
+  }
+  if (q.errors) where.push('error_count > 0');
+  if (q.rage) where.push('rage_count > 0');
+  if (q.dead) where.push('dead_count > 0');
+  if (q.visitorId) {
+    where.push('visitor_id = ?');
+    params.push(q.visitorId);
+  }
+  if (q.path) {
+    where.push(
+      "EXISTS (SELECT 1 FROM events e WHERE e.site = sessions.site AND e.session_id = sessions.id AND e.type = 'page:view' AND e.path = ?)",
+    );
+    params.push(q.path);
+  }
+  if (q.cursor) {
+    const decoded = Buffer.from(q.cursor, 'base64url').toString();
+    const split = decoded.indexOf(':');
+    const lastTs = Number(decoded.slice(0, split));
+    if (split > 0 && Number.isFinite(lastTs)) {
+      where.push('(last_ts < ? OR (last_ts = ? AND id < ?))');
+      params.push(lastTs, lastTs, decoded.slice(split + 1));
+    }
+  }
+  params.push(limit + 1);
+  return {
+    sql: `SELECT ${SESSION_COLUMNS} FROM sessions WHERE ${where.join(' AND ')} ORDER BY last_ts DESC, id DESC LIMIT ?`,
+    params,
+  };
+}
+
+export function pageStatsStatement(d: Dialect, q: TimeRange & { site: string }): Statement {
+  const where = ['site = ?', "type IN ('page:view', 'page:leave', 'click')"];
+  const params: unknown[] = [q.site];
+  range(where, params, q);
+  return {
+    sql: `SELECT path,
+      SUM(CASE WHEN type = 'page:view' THEN 1 ELSE 0 END) AS views,
+      COUNT(DISTINCT session_id) AS sessions,
+      SUM(CASE WHEN type = 'click' THEN 1 ELSE 0 END) AS clicks,
+      AVG(CASE WHEN type = 'page:leave' THEN ${d.jsonNum('engagedMs')} END) AS avg_engaged,
+      AVG(CASE WHEN type = 'page:leave' THEN ${d.jsonNum('maxScrollPct')} END) AS avg_scroll
+      FROM events WHERE ${where.join(' AND ')} GROUP BY path ORDER BY views DESC, path LIMIT 500`,
+    params,
+  };
+}
+
+export const rowToPageStat = (row: Row): PageStat => ({
+  path: String(row.path),
+  views: num(row.views),
+  sessions: num(row.sessions),
+  clicks: num(row.clicks),
+  avgEngagedMs: numOrNull(row.avg_engaged),
+  avgScrollPct: numOrNull(row.avg_scroll),
+});
+
+const DAY_MS = 86_400_000;
+
+export function pageDaysStatement(d: Dialect, q: TimeRange & { site: string; path: string }): Statement {
+  const where = ['site = ?', 'path = ?', "type IN ('page:view', 'page:leave')"];
+  const params: unknown[] = [q.site, q.path];
+  range(where, params, q);
+  return {
+    sql: `SELECT ts / ${DAY_MS} AS day,
+      SUM(CASE WHEN type = 'page:view' THEN 1 ELSE 0 END) AS views,
+      AVG(CASE WHEN type = 'page:leave' THEN ${d.jsonNum('engagedMs')} END) AS avg_engaged
+      FROM events WHERE ${where.join(' AND ')} GROUP BY ts / ${DAY_MS} ORDER BY day`,
+    params,
+  };
+}
+
+export const rowToPageDay = (row: Row): PageDay => ({
+  day: new Date(Math.floor(num(row.day)) * DAY_MS).toISOString().slice(0, 10),
+  views: num(row.views),
+  avgEngagedMs: numOrNull(row.avg_engaged),
+});
+
+export function scrollStatement(d: Dialect, q: TimeRange & { site: string; path: string }): Statement {
+  const where = ['site = ?', 'path = ?', "type = 'page:leave'"];
+  const params: unknown[] = [q.site, q.path];
+  range(where, params, q);
+  return {
+    sql: `SELECT ${d.jsonNum('maxScrollPct')} AS pct FROM events WHERE ${where.join(' AND ')} LIMIT 100000`,
+    params,
+  };
+}
+
+export function scrollBuckets(rows: Row[]): number[] {
+  const buckets = new Array<number>(11).fill(0);
+  for (const row of rows) {
+    const pct = Number(row.pct);
+    if (!Number.isFinite(pct)) continue;
+    const index = Math.max(0, Math.min(10, Math.floor(pct / 10)));
+    buckets[index] = (buckets[index] ?? 0) + 1;
+  }
+  return buckets;
+}
+
+export function heatmapStatement(q: TimeRange & { site: string; path: string; limit?: number }): Statement {
+  const where = ['site = ?', "type = 'click'", 'path = ?'];
+  const params: unknown[] = [q.site, q.path];
+  range(where, params, q);
+  params.push(Math.min(q.limit ?? 5000, 50_000));
+  return { sql: `SELECT payload FROM events WHERE ${where.join(' AND ')} ORDER BY ts DESC LIMIT ?`, params };
+}
+
+export function rowToClick(row: Row): HeatmapClick {
+  const p = parsePayload(row.payload);
+  const target = (p.target ?? {}) as Record<string, unknown>;
+  return {
+    x: num(p.x),
+    y: num(p.y),
+    vw: num(p.vw),
+    vh: num(p.vh),
+    rx: num(p.rx),
+    ry: num(p.ry),
+    selector: String(target.selector ?? ''),
+  };
+}
+
+export function clickIssuesStatement(d: Dialect, q: TimeRange & { site: string }): Statement {
+  const where = ['site = ?', "type IN ('click:rage', 'click:dead')"];
+  const params: unknown[] = [q.site];
+  range(where, params, q);
+  return {
+    sql: `SELECT type, path, ${d.jsonText(['target', 'selector'])} AS selector, ${d.jsonText(['target', 'text'])} AS label,
+      COUNT(*) AS count, COUNT(DISTINCT session_id) AS sessions, MAX(ts) AS last_ts, MAX(session_id) AS sample
+      FROM events WHERE ${where.join(' AND ')}
+      GROUP BY type, path, ${d.jsonText(['target', 'selector'])}, ${d.jsonText(['target', 'text'])}
+      ORDER BY count DESC, last_ts DESC LIMIT 200`,
+    params,
+  };
+}
+
+export const rowToClickIssue = (row: Row): ClickIssue => ({
+  type: row.type === 'click:rage' ? 'click:rage' : 'click:dead',
+  path: String(row.path),
+  selector: String(row.selector ?? ''),
+  text: strOrNull(row.label),
+  count: num(row.count),
+  sessions: num(row.sessions),
+  lastSeenAt: num(row.last_ts),
+  sampleSessionId: String(row.sample),
+});
+
+export function eventsStatement(
+  site: string,
+  sessionId: string,
+  q: { types?: string[]; excludeTypes?: string[]; limit?: number } = {},
+): Statement {
+  const where = ['site = ?', 'session_id = ?'];
+  const params: unknown[] = [site, sessionId];
+  if (q.types?.length) {
+    where.push(`type IN (${q.types.map(() => '?').join(', ')})`);
+    params.push(...q.types);
+  }
+  if (q.excludeTypes?.length) {
+    where.push(`type NOT IN (${q.excludeTypes.map(() => '?').join(', ')})`);
+    params.push(...q.excludeTypes);
+  }
+  params.push(Math.min(q.limit ?? 10_000, 100_000));
+  return {
+    sql: `SELECT ${EVENT_COLUMNS} FROM events WHERE ${where.join(' AND ')} ORDER BY ts, tab_id, seq LIMIT ?`,
+    params,
+  };
+}

@@ -1,0 +1,16 @@
+import { defineProject } from 'vitest/config';
+
+export default defineProject({
+  resolve: { conditions: ['@spoor/source'] },
+  test: {
+    name: 'collector',
+    environment: 'node',
+    restoreMocks: true,
+    include: ['test/**/*.test.ts'],
+    exclude: ['test/browser/**'],
+    // Starts a throwaway PostgreSQL server when DATABASE_URL is unset (the PostgreSQL suite always runs).
+    globalSetup: ['test/setup/postgres.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
