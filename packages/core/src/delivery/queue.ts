@@ -1,8 +1,12 @@
-// OWNED BY THE DELIVERY HELPER: a minimal queue so the tracker runs end to end; the full
-// pipeline (backoff, Retry-After, 413 splits, persistence, exit flush) replaces it, keeping these exports.
+import { getNavigator, getStorage, getWindow, now } from '../env';
+import { describeError } from '../errors';
 import type { EventInput, TrackerEvent } from '../events';
 import { createId } from '../id';
 import type { Transport } from '../transports/transport';
+import type { BackoffOptions } from './backoff';
+import { createIndexedDbBackend } from './indexedDb';
+import { type BatchStore, createBatchStore, createLocalStorageBackend, createMemoryBackend } from './store';
+import { createTransportQueue, type TransportQueue } from './transportQueue';
 
 /** When a batch is sent. */
 export interface BatchOptions {
@@ -14,10 +18,39 @@ export interface BatchOptions {
   flushIntervalMs?: number;
 }
 
+/** How undelivered events are kept and retried (the tracker's `delivery` option). */
+export interface DeliverySettings {
+  /**
+   * Keep undelivered batches across page loads: `true` uses IndexedDB, then localStorage when
+   * IndexedDB is missing; `false` keeps them in memory only.
+   * @default true
+   */
+  persist?: boolean | 'indexeddb' | 'localStorage';
+  /** Name of the IndexedDB database and prefix of localStorage keys. @default 'spoor-delivery' */
+  storageKey?: string;
+  /** Most bytes kept (stored, and queued per transport); the oldest batches go first. @default 2000000 */
+  maxStoredBytes?: number;
+  /** Stored batches older than this are dropped (with a `transport:error`). @default 604800000 (7 days) */
+  maxAgeMs?: number;
+  /** Attempts per batch, across page loads, before it is dropped with a `transport:error`. @default 20 */
+  maxAttempts?: number;
+  /** Backoff between attempts. @default { baseMs: 1000, maxMs: 60000 } */
+  backoff?: BackoffOptions;
+  /** The longest `Retry-After` honoured. @default 600000 */
+  maxRetryAfterMs?: number;
+  /**
+   * A tab that has not renewed its claim for this long is gone: another tab (or the next page
+   * load) takes over and sends its stored batches.
+   * @default 15000
+   */
+  leaseMs?: number;
+}
+
 export interface DeliveryOptions {
   transports: Transport[];
   batch?: BatchOptions;
-  /** Puts a local event (`transport:error`) on the tracker's bus. */
+  settings?: DeliverySettings;
+  /** Puts a local event (`transport:error`, `tracker:error`) on the tracker's bus. */
   report(event: EventInput): void;
 }
 
@@ -28,52 +61,220 @@ export interface Delivery {
   flush(options?: { keepalive?: boolean }): Promise<void>;
   /** Forgets every queued and stored event (consent denied). */
   clear(): Promise<void>;
-  /** Begins timers and page listeners. */
+  /** Begins timers and page listeners, and picks up batches earlier page loads left behind. */
   start(): void;
   /** Ends timers and page listeners; keeps what is queued. */
   stop(): void;
 }
 
-export function createDelivery(options: DeliveryOptions): Delivery {
-  const maxEvents = options.batch?.maxEvents ?? 50;
-  const interval = options.batch?.flushIntervalMs ?? 5000;
-  let waiting: TrackerEvent[] = [];
-  let timer: ReturnType<typeof setInterval> | undefined;
+function createStore(settings: DeliverySettings): BatchStore {
+  const persist = settings.persist ?? true;
+  const key = settings.storageKey ?? 'spoor-delivery';
+  const idb = persist === true || persist === 'indexeddb' ? getWindow()?.indexedDB : undefined;
+  const local = persist !== false ? getStorage('localStorage') : undefined;
+  const backend = idb
+    ? createIndexedDbBackend(idb, key)
+    : local
+      ? createLocalStorageBackend(local, key)
+      : createMemoryBackend();
+  return createBatchStore(backend, {
+    maxBytes: settings.maxStoredBytes ?? 2_000_000,
+    maxAgeMs: settings.maxAgeMs ?? 7 * 24 * 3_600_000,
+    leaseMs: settings.leaseMs ?? 15_000,
+  });
+}
 
-  const flush = async (opts: { keepalive?: boolean } = {}) => {
-    if (waiting.length === 0) return;
-    const events = waiting;
-    waiting = [];
-    const batch = { batchId: createId(), events, attempt: 0 };
-    await Promise.all(
-      options.transports.map(async (transport) => {
-        try {
-          const result = await transport.send(batch, { keepalive: opts.keepalive ?? false });
-          if (result.status === 'drop') {
-            options.report({ type: 'transport:error', transport: transport.name, reason: result.reason, dropped: events.length });
-          }
-        } catch (error) {
-          options.report({ type: 'transport:error', transport: transport.name, reason: String(error), dropped: 0 });
+/**
+ * Creates the delivery pipeline behind a tracker: one queue per transport, each batching,
+ * retrying with backoff, persisting and flushing at page exit on its own, so a failing
+ * transport never holds the others back.
+ *
+ * @example
+ * const delivery = createDelivery({ transports: [createHttpTransport({ url: '/collect' })], report: bus.emit });
+ * delivery.start();
+ * delivery.enqueue(event);
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function createDelivery(options: DeliveryOptions): Delivery {
+  const settings = options.settings ?? {};
+  const leaseMs = settings.leaseMs ?? 15_000;
+  const flushIntervalMs = options.batch?.flushIntervalMs ?? 5000;
+  const owner = createId();
+  let store: BatchStore | undefined;
+  let queues: { name: string; queue: TransportQueue }[] | undefined;
+  let lastBeat = 0;
+  let needsCheck = false;
+  let checking: Promise<void> | undefined;
+  let storageReported = false;
+  let started = false;
+  let cleanups: (() => void)[] = [];
+
+  const safeReport = (event: EventInput) => {
+    try {
+      options.report(event);
+    } catch {
+      // A throwing listener must not break delivery.
+    }
+  };
+  const reportStorage = (error: unknown) => {
+    if (storageReported) return;
+    storageReported = true;
+    safeReport({ type: 'tracker:error', code: 'storage-failed', message: describeError(error) });
+  };
+  const isOnline = () => getNavigator()?.onLine !== false;
+
+  const getStore = () => {
+    store ??= createStore(settings);
+    return store;
+  };
+
+  // A tab asleep for longer than its lease (frozen, throttled, in the back/forward cache) may
+  // have had its stored batches taken over: it checks before sending again.
+  const ensureOwnership = (): Promise<void> => {
+    if (!needsCheck && now() - lastBeat < leaseMs / 2) return Promise.resolve();
+    checking ??= (async () => {
+      const all = getQueues();
+      try {
+        const ids = all.flatMap(({ queue }) => queue.storedIds());
+        const kept = await getStore().reown(owner, ids, now());
+        for (const { queue } of all) queue.keep(ids, kept);
+        lastBeat = now();
+        needsCheck = false;
+      } catch (error) {
+        reportStorage(error);
+        lastBeat = now();
+      } finally {
+        checking = undefined;
+      }
+    })();
+    return checking;
+  };
+
+  const getQueues = () => {
+    if (queues) return queues;
+    const used = new Set<string>();
+    queues = options.transports.map((transport, index) => {
+      let name = transport.name || 'transport';
+      if (used.has(name)) name = `${name}#${index}`;
+      used.add(name);
+      const queue = createTransportQueue({
+        transport,
+        name,
+        owner,
+        store: getStore(),
+        maxEvents: Math.max(1, options.batch?.maxEvents ?? 50),
+        maxBytes: Math.max(1, options.batch?.maxBytes ?? 60_000),
+        maxQueueBytes: settings.maxStoredBytes ?? 2_000_000,
+        maxAttempts: Math.max(1, settings.maxAttempts ?? 20),
+        maxRetryAfterMs: settings.maxRetryAfterMs ?? 600_000,
+        backoff: settings.backoff ?? {},
+        report: safeReport,
+        reportStorage,
+        isOnline,
+        ensureOwnership,
+      });
+      return { name, queue };
+    });
+    return queues;
+  };
+
+  const claim = async () => {
+    for (const { name, queue } of getQueues()) {
+      try {
+        const { claimed, expired } = await getStore().claim(owner, name, now());
+        lastBeat = now();
+        for (const batch of expired) {
+          safeReport({
+            type: 'transport:error',
+            transport: batch.transport,
+            reason: 'expired',
+            dropped: batch.events.length,
+          });
         }
-      }),
-    );
+        queue.adopt(claimed);
+        if (claimed.length > 0) void queue.pump();
+      } catch (error) {
+        reportStorage(error);
+      }
+    }
+  };
+
+  const exit = () => {
+    for (const { queue } of getQueues()) queue.exit();
+  };
+
+  const listen = (target: EventTarget | undefined, type: string, handler: (event: Event) => void) => {
+    if (!target) return;
+    target.addEventListener(type, handler);
+    cleanups.push(() => target.removeEventListener(type, handler));
   };
 
   return {
     enqueue(event) {
-      waiting.push(event);
-      if (waiting.length >= maxEvents) void flush();
+      for (const { queue } of getQueues()) queue.add(event);
     },
-    flush,
+    async flush(flushOptions = {}) {
+      if (flushOptions.keepalive) {
+        exit();
+        return;
+      }
+      await Promise.all(
+        getQueues().map(({ queue }) => {
+          queue.seal();
+          return queue.pump(true);
+        }),
+      );
+    },
     async clear() {
-      waiting = [];
+      for (const { queue } of getQueues()) queue.clear();
+      try {
+        await getStore().clear();
+      } catch (error) {
+        reportStorage(error);
+      }
     },
     start() {
-      if (timer === undefined) timer = setInterval(() => void flush(), interval);
+      if (started) return;
+      const win = getWindow();
+      if (!win) return;
+      started = true;
+      const doc = win.document;
+      listen(win, 'pagehide', () => {
+        exit();
+        needsCheck = true;
+        void getStore()
+          .release(owner)
+          .catch(() => undefined);
+      });
+      listen(doc, 'visibilitychange', () => {
+        if (doc.visibilityState === 'hidden') exit();
+      });
+      listen(win, 'pageshow', (event) => {
+        if ((event as PageTransitionEvent).persisted) void claim();
+      });
+      listen(win, 'online', () => {
+        for (const { queue } of getQueues()) queue.resume();
+      });
+      const flushTimer = setInterval(() => {
+        for (const { queue } of getQueues()) {
+          queue.seal();
+          void queue.pump();
+        }
+      }, flushIntervalMs);
+      const claimTimer = setInterval(() => void claim(), Math.max(1000, Math.floor(leaseMs / 3)));
+      cleanups.push(
+        () => clearInterval(flushTimer),
+        () => clearInterval(claimTimer),
+      );
+      void claim();
+      for (const { queue } of getQueues()) void queue.pump();
     },
     stop() {
-      if (timer !== undefined) clearInterval(timer);
-      timer = undefined;
+      if (!started) return;
+      started = false;
+      for (const cleanup of cleanups) cleanup();
+      cleanups = [];
+      for (const { queue } of getQueues()) queue.stop();
     },
   };
 }

@@ -1,0 +1,254 @@
+import type { TrackerEvent } from '../events';
+
+/** A batch as it is kept across page loads. */
+export interface StoredBatch {
+  id: string;
+  /** The name of the transport whose queue owns it. */
+  transport: string;
+  /** The tab (delivery instance) that may send it; others take it over once that tab is gone. */
+  owner: string;
+  createdAt: number;
+  attempt: number;
+  bytes: number;
+  events: TrackerEvent[];
+}
+
+/** One atomic read-modify-write over everything stored. */
+export interface StoreDraft {
+  readonly batches: readonly StoredBatch[];
+  /** Owner id → last heartbeat (0 once released). */
+  readonly owners: Readonly<Record<string, number>>;
+  put(batch: StoredBatch): void;
+  remove(id: string): void;
+  beat(owner: string, at: number): void;
+  forget(owner: string): void;
+}
+
+/** Where stored batches live (IndexedDB, localStorage or memory). `transact` is atomic across tabs. */
+export interface StoreBackend {
+  readonly kind: 'indexeddb' | 'localStorage' | 'memory';
+  transact<TResult>(fn: (draft: StoreDraft) => TResult): Promise<TResult>;
+  clear(): Promise<void>;
+}
+
+export interface BatchStoreOptions {
+  maxBytes: number;
+  maxAgeMs: number;
+  leaseMs: number;
+}
+
+/** The ownership rules on top of a backend: one tab sends a stored batch, never two. */
+export interface BatchStore {
+  readonly kind: StoreBackend['kind'];
+  /** Stores a batch; returns the batches evicted (oldest first) to stay within `maxBytes`. */
+  put(batch: StoredBatch): Promise<StoredBatch[]>;
+  remove(ids: string[]): Promise<void>;
+  /** Takes over the batches of `transport` whose owner is gone; drops those older than `maxAgeMs`. */
+  claim(
+    owner: string,
+    transport: string,
+    now: number,
+  ): Promise<{ claimed: StoredBatch[]; expired: StoredBatch[] }>;
+  /** Of `ids`, those this owner may still send (another live tab may have taken the others over). */
+  reown(owner: string, ids: string[], now: number): Promise<Set<string>>;
+  release(owner: string): Promise<void>;
+  clear(): Promise<void>;
+}
+
+export function isQuotaError(error: unknown): boolean {
+  const name = (error as { name?: unknown } | null)?.name;
+  return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED';
+}
+
+export function createBatchStore(backend: StoreBackend, options: BatchStoreOptions): BatchStore {
+  const alive = (draft: StoreDraft, owner: string, now: number) =>
+    (draft.owners[owner] ?? 0) >= now - options.leaseMs;
+
+  // `evicted` outlives a failed write: localStorage has already removed what it evicted by then.
+  const putWithin = (batch: StoredBatch, budget: number, evicted: Map<string, StoredBatch>) =>
+    backend.transact((draft) => {
+      const others = draft.batches.filter((b) => b.id !== batch.id).sort((a, b) => a.createdAt - b.createdAt);
+      let total = batch.bytes + others.reduce((sum, b) => sum + b.bytes, 0);
+      for (const old of others) {
+        if (total <= budget) break;
+        draft.remove(old.id);
+        evicted.set(old.id, old);
+        total -= old.bytes;
+      }
+      if (total <= budget) draft.put(batch);
+      else evicted.set(batch.id, batch);
+    });
+
+  return {
+    kind: backend.kind,
+    async put(batch) {
+      const evicted = new Map<string, StoredBatch>();
+      try {
+        await putWithin(batch, options.maxBytes, evicted);
+      } catch (error) {
+        if (!isQuotaError(error)) throw error;
+        // The browser's quota is smaller than ours: make room by halving what we keep, once.
+        await putWithin(batch, Math.floor(options.maxBytes / 2), evicted);
+      }
+      return [...evicted.values()];
+    },
+    async remove(ids) {
+      if (ids.length === 0) return;
+      await backend.transact((draft) => {
+        for (const id of ids) draft.remove(id);
+      });
+    },
+    claim(owner, transport, now) {
+      return backend.transact((draft) => {
+        draft.beat(owner, now);
+        const claimed: StoredBatch[] = [];
+        const expired: StoredBatch[] = [];
+        for (const batch of draft.batches) {
+          if (batch.createdAt < now - options.maxAgeMs) {
+            draft.remove(batch.id);
+            expired.push(batch);
+          } else if (
+            batch.transport === transport &&
+            batch.owner !== owner &&
+            !alive(draft, batch.owner, now)
+          ) {
+            const mine = { ...batch, owner };
+            draft.put(mine);
+            claimed.push(mine);
+          }
+        }
+        for (const [other, at] of Object.entries(draft.owners)) {
+          if (other !== owner && at < now - options.maxAgeMs) draft.forget(other);
+        }
+        claimed.sort((a, b) => a.createdAt - b.createdAt);
+        return { claimed, expired };
+      });
+    },
+    reown(owner, ids, now) {
+      return backend.transact((draft) => {
+        draft.beat(owner, now);
+        const byId = new Map(draft.batches.map((b) => [b.id, b]));
+        const kept = new Set<string>();
+        for (const id of ids) {
+          const batch = byId.get(id);
+          if (!batch) continue;
+          if (batch.owner === owner || !alive(draft, batch.owner, now)) {
+            if (batch.owner !== owner) draft.put({ ...batch, owner });
+            kept.add(id);
+          }
+        }
+        return kept;
+      });
+    },
+    async release(owner) {
+      await backend.transact((draft) => draft.beat(owner, 0));
+    },
+    clear: () => backend.clear(),
+  };
+}
+
+interface DraftLog {
+  puts: Map<string, StoredBatch>;
+  removes: Set<string>;
+  beats: Map<string, number>;
+  forgets: Set<string>;
+}
+
+/** A draft over a snapshot that records what changed, for backends to write back. */
+export function createDraft(
+  batches: StoredBatch[],
+  owners: Record<string, number>,
+): StoreDraft & { log: DraftLog } {
+  const log: DraftLog = { puts: new Map(), removes: new Set(), beats: new Map(), forgets: new Set() };
+  return {
+    log,
+    batches,
+    owners,
+    put(batch) {
+      log.removes.delete(batch.id);
+      log.puts.set(batch.id, batch);
+    },
+    remove(id) {
+      log.puts.delete(id);
+      log.removes.add(id);
+    },
+    beat(owner, at) {
+      log.forgets.delete(owner);
+      log.beats.set(owner, at);
+      owners[owner] = at;
+    },
+    forget(owner) {
+      log.beats.delete(owner);
+      log.forgets.add(owner);
+    },
+  };
+}
+
+/** Keeps batches in this page only: used when persistence is off or no storage works. */
+export function createMemoryBackend(): StoreBackend {
+  const batches = new Map<string, StoredBatch>();
+  const owners: Record<string, number> = {};
+  return {
+    kind: 'memory',
+    async transact(fn) {
+      const draft = createDraft([...batches.values()], { ...owners });
+      const result = fn(draft);
+      for (const id of draft.log.removes) batches.delete(id);
+      for (const [id, batch] of draft.log.puts) batches.set(id, batch);
+      for (const [owner, at] of draft.log.beats) owners[owner] = at;
+      for (const owner of draft.log.forgets) delete owners[owner];
+      return result;
+    },
+    async clear() {
+      batches.clear();
+      for (const owner of Object.keys(owners)) delete owners[owner];
+    },
+  };
+}
+
+/** localStorage, for browsers without IndexedDB. Synchronous, so each transaction is atomic in its tab. */
+export function createLocalStorageBackend(storage: Storage, prefix: string): StoreBackend {
+  const batchPrefix = `${prefix}:batch:`;
+  const ownersKey = `${prefix}:owners`;
+  const read = <TValue>(key: string): TValue | undefined => {
+    try {
+      const raw = storage.getItem(key);
+      return raw === null ? undefined : (JSON.parse(raw) as TValue);
+    } catch {
+      return undefined;
+    }
+  };
+  const keys = () => {
+    const found: string[] = [];
+    for (let i = 0; i < storage.length; i++) {
+      const key = storage.key(i);
+      if (key?.startsWith(batchPrefix)) found.push(key);
+    }
+    return found;
+  };
+  return {
+    kind: 'localStorage',
+    async transact(fn) {
+      const batches = keys()
+        .map((key) => read<StoredBatch>(key))
+        .filter((b): b is StoredBatch => b !== undefined);
+      const owners = read<Record<string, number>>(ownersKey) ?? {};
+      const draft = createDraft(batches, { ...owners });
+      const result = fn(draft);
+      // Removals first, so that a write that hits the quota has the most room.
+      for (const id of draft.log.removes) storage.removeItem(batchPrefix + id);
+      const nextOwners = { ...owners };
+      for (const [owner, at] of draft.log.beats) nextOwners[owner] = at;
+      for (const owner of draft.log.forgets) delete nextOwners[owner];
+      if (draft.log.beats.size > 0 || draft.log.forgets.size > 0) {
+        storage.setItem(ownersKey, JSON.stringify(nextOwners));
+      }
+      for (const [id, batch] of draft.log.puts) storage.setItem(batchPrefix + id, JSON.stringify(batch));
+      return result;
+    },
+    async clear() {
+      for (const key of keys()) storage.removeItem(key);
+      storage.removeItem(ownersKey);
+    },
+  };
+}

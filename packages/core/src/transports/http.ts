@@ -1,0 +1,214 @@
+import { byteLength, parseRetryAfter } from '../delivery/backoff';
+import { getNavigator, getWindow, now } from '../env';
+import { describeError } from '../errors';
+import type { TrackerEvent } from '../events';
+import type { Transport, TransportResult } from './transport';
+
+/** Options of {@link createHttpTransport}. */
+export interface HttpTransportOptions {
+  /** The collector endpoint, absolute or relative to the page. */
+  url: string;
+  /** @default 'http' */
+  name?: string;
+  /**
+   * Sent with ordinary requests. Beacons cannot carry headers, so keep authentication that
+   * matters in `siteKey` (sent as `?key=` on page-exit requests) or in cookies.
+   * @default {}
+   */
+  headers?: Record<string, string>;
+  /** The project's public key: `X-Spoor-Key` header, and `?key=` on page-exit requests. @default undefined */
+  siteKey?: string;
+  /** @default 'same-origin' */
+  credentials?: RequestCredentials;
+  /** Gzip bodies with `CompressionStream` (when the browser has it) above `compressThreshold` bytes. @default true */
+  compress?: boolean;
+  /** @default 1024 */
+  compressThreshold?: number;
+  /** Abort an ordinary request after this long (it is then retried). @default 30000 */
+  timeoutMs?: number;
+  /**
+   * Bytes of keepalive bodies in flight at once: browsers refuse more than 64 KB in total.
+   * @default 60000
+   */
+  keepaliveBudgetBytes?: number;
+  /** The `fetch` to use (tests, polyfills). @default the page's fetch */
+  fetch?: typeof fetch;
+}
+
+/** The wire format, version 1. */
+export interface WireBatch {
+  v: 1;
+  batchId: string;
+  sentAt: number;
+  events: TrackerEvent[];
+}
+
+function retryable(status: number): boolean {
+  return status === 408 || status === 429 || status >= 500;
+}
+
+async function gzip(body: string): Promise<Uint8Array | undefined> {
+  const win = getWindow();
+  const Compression = win?.CompressionStream;
+  if (!Compression || !win.Blob || !win.Response) return undefined;
+  const stream = new win.Blob([body]).stream().pipeThrough(new Compression('gzip'));
+  return new Uint8Array(await new win.Response(stream).arrayBuffer());
+}
+
+/** Splits events into wire bodies of at most about `limit` bytes (one oversize event goes alone). */
+function chunk(batchId: string, events: TrackerEvent[], limit: number): { body: string; bytes: number }[] {
+  const parts: TrackerEvent[][] = [];
+  let part: TrackerEvent[] = [];
+  let size = 100 + batchId.length;
+  for (const event of events) {
+    const bytes = byteLength(JSON.stringify(event)) + 1;
+    if (part.length > 0 && size + bytes > limit) {
+      parts.push(part);
+      part = [];
+      size = 100 + batchId.length;
+    }
+    part.push(event);
+    size += bytes;
+  }
+  if (part.length > 0) parts.push(part);
+  return parts.map((events, index) => {
+    const id = parts.length === 1 ? batchId : `${batchId}.${index}`;
+    const body = JSON.stringify({ v: 1, batchId: id, sentAt: now(), events } satisfies WireBatch);
+    return { body, bytes: byteLength(body) };
+  });
+}
+
+/**
+ * Creates the transport for the Spoor collector (or any server speaking wire format v1): a JSON
+ * `POST`, gzipped above a size threshold, and at page exit `keepalive` requests within the
+ * browser's 64 KB budget with `navigator.sendBeacon` as the fallback.
+ *
+ * @example
+ * const tracker = createTracker({
+ *   transport: createHttpTransport({ url: '/spoor/collect', siteKey: 'pk_live_123' }),
+ * });
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function createHttpTransport(options: HttpTransportOptions): Transport {
+  const compress = options.compress ?? true;
+  const threshold = options.compressThreshold ?? 1024;
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const budget = options.keepaliveBudgetBytes ?? 60_000;
+  let keepaliveInFlight = 0;
+  const doFetch = (input: string, init: RequestInit) => {
+    const impl = options.fetch ?? getWindow()?.fetch?.bind(getWindow());
+    if (!impl) throw new Error('fetch is not available');
+    return impl(input, init);
+  };
+
+  const exitUrl = (encoding?: string) => {
+    const params: string[] = [];
+    if (options.siteKey) params.push(`key=${encodeURIComponent(options.siteKey)}`);
+    if (encoding) params.push(`enc=${encoding}`);
+    if (params.length === 0) return options.url;
+    return `${options.url}${options.url.includes('?') ? '&' : '?'}${params.join('&')}`;
+  };
+
+  const toResult = (res: Response): TransportResult => {
+    if (res.ok || res.type === 'opaque') return { status: 'ok' };
+    if (res.status === 413) return { status: 'split' };
+    if (retryable(res.status)) {
+      const retryAfterMs = parseRetryAfter(res.headers.get('Retry-After'), now());
+      return {
+        status: 'retry',
+        reason: `HTTP ${res.status}`,
+        ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+      };
+    }
+    if (res.status >= 400) return { status: 'drop', reason: `HTTP ${res.status}`, httpStatus: res.status };
+    return { status: 'retry', reason: `HTTP ${res.status}` };
+  };
+
+  // Page exit: everything must start synchronously (no compression, no awaits before fetch).
+  const sendAtExit = (batchId: string, events: TrackerEvent[]): Promise<TransportResult> => {
+    const pending: Promise<TransportResult>[] = [];
+    for (const { body, bytes } of chunk(batchId, events, budget)) {
+      let started: Promise<TransportResult> | undefined;
+      if (bytes + keepaliveInFlight <= budget) {
+        try {
+          keepaliveInFlight += bytes;
+          started = doFetch(exitUrl(), {
+            method: 'POST',
+            body,
+            keepalive: true,
+            credentials: options.credentials ?? 'same-origin',
+            // A CORS-safelisted type: no preflight, which keepalive requests may not get.
+            headers: { 'Content-Type': 'text/plain;charset=UTF-8' },
+          }).then(
+            toResult,
+            (error: unknown): TransportResult => ({ status: 'retry', reason: describeError(error) }),
+          );
+          started = started.finally(() => {
+            keepaliveInFlight -= bytes;
+          });
+        } catch {
+          keepaliveInFlight -= bytes;
+          started = undefined;
+        }
+      }
+      if (!started) {
+        const beacon = getNavigator()?.sendBeacon?.bind(getNavigator());
+        let queued = false;
+        try {
+          queued = !!beacon?.(exitUrl(), body);
+        } catch {
+          queued = false;
+        }
+        started = Promise.resolve(
+          queued ? { status: 'ok' } : { status: 'retry', reason: 'keepalive budget exhausted' },
+        );
+      }
+      pending.push(started);
+    }
+    return Promise.all(pending).then((results) => results.find((r) => r.status !== 'ok') ?? { status: 'ok' });
+  };
+
+  return {
+    name: options.name ?? 'http',
+    async send(batch, sendOptions) {
+      try {
+        if (sendOptions.keepalive) return await sendAtExit(batch.batchId, batch.events);
+        const body = JSON.stringify({
+          v: 1,
+          batchId: batch.batchId,
+          sentAt: now(),
+          events: batch.events,
+        } satisfies WireBatch);
+        const headers: Record<string, string> = { ...options.headers, 'Content-Type': 'application/json' };
+        if (options.siteKey) headers['X-Spoor-Key'] = options.siteKey;
+        let payload: BodyInit = body;
+        if (compress && byteLength(body) >= threshold) {
+          const zipped = await gzip(body).catch(() => undefined);
+          if (zipped) {
+            payload = zipped as Uint8Array<ArrayBuffer>;
+            headers['Content-Encoding'] = 'gzip';
+          }
+        }
+        const controller = new AbortController();
+        const abort = () => controller.abort();
+        sendOptions.signal?.addEventListener('abort', abort);
+        const timer = setTimeout(abort, timeoutMs);
+        try {
+          const res = await doFetch(options.url, {
+            method: 'POST',
+            body: payload,
+            headers,
+            credentials: options.credentials ?? 'same-origin',
+            signal: controller.signal,
+          });
+          return toResult(res);
+        } finally {
+          clearTimeout(timer);
+          sendOptions.signal?.removeEventListener('abort', abort);
+        }
+      } catch (error) {
+        return { status: 'retry', reason: describeError(error) };
+      }
+    },
+  };
+}
