@@ -110,11 +110,13 @@ export async function createCollector(options: CollectorOptions = {}): Promise<C
       return reply.code(status).send({ error: 'internal', message: 'the collector failed; try again' });
     }
     const code =
-      error.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
-        ? 'body-too-large'
-        : error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
-          ? 'unsupported-media-type'
-          : 'bad-request';
+      status === 429
+        ? 'rate-limited'
+        : error.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+          ? 'body-too-large'
+          : error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
+            ? 'unsupported-media-type'
+            : 'bad-request';
     return reply.code(status).send({ error: code, message: error.message });
   });
 
