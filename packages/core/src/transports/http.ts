@@ -55,27 +55,22 @@ async function gzip(body: string): Promise<Uint8Array | undefined> {
   return new Uint8Array(await new win.Response(stream).arrayBuffer());
 }
 
-/** Splits events into wire bodies of at most about `limit` bytes (one oversize event goes alone). */
-function chunk(batchId: string, events: TrackerEvent[], limit: number): { body: string; bytes: number }[] {
-  const parts: TrackerEvent[][] = [];
-  let part: TrackerEvent[] = [];
-  let size = 100 + batchId.length;
+const ENVELOPE_BYTES = 120;
+
+/** The longest prefix of `events` whose wire body fits in `room` bytes (an oversize first event: none). */
+function take(events: TrackerEvent[], room: number): number {
+  let size = ENVELOPE_BYTES;
+  let count = 0;
   for (const event of events) {
-    const bytes = byteLength(JSON.stringify(event)) + 1;
-    if (part.length > 0 && size + bytes > limit) {
-      parts.push(part);
-      part = [];
-      size = 100 + batchId.length;
-    }
-    part.push(event);
-    size += bytes;
+    size += byteLength(JSON.stringify(event)) + 1;
+    if (size > room) break;
+    count += 1;
   }
-  if (part.length > 0) parts.push(part);
-  return parts.map((events, index) => {
-    const id = parts.length === 1 ? batchId : `${batchId}.${index}`;
-    const body = JSON.stringify({ v: 1, batchId: id, sentAt: now(), events } satisfies WireBatch);
-    return { body, bytes: byteLength(body) };
-  });
+  return count;
+}
+
+function wire(batchId: string, events: TrackerEvent[]): string {
+  return JSON.stringify({ v: 1, batchId, sentAt: now(), events } satisfies WireBatch);
 }
 
 /**
@@ -124,48 +119,63 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
     return { status: 'retry', reason: `HTTP ${res.status}` };
   };
 
-  // Page exit: everything must start synchronously (no compression, no awaits before fetch).
-  const sendAtExit = (batchId: string, events: TrackerEvent[]): Promise<TransportResult> => {
-    const pending: Promise<TransportResult>[] = [];
-    for (const { body, bytes } of chunk(batchId, events, budget)) {
-      let started: Promise<TransportResult> | undefined;
-      if (bytes + keepaliveInFlight <= budget) {
-        try {
-          keepaliveInFlight += bytes;
-          started = doFetch(exitUrl(), {
-            method: 'POST',
-            body,
-            keepalive: true,
-            credentials: options.credentials ?? 'same-origin',
-            // A CORS-safelisted type: no preflight, which keepalive requests may not get.
-            headers: { 'Content-Type': 'text/plain;charset=UTF-8' },
-          }).then(
-            toResult,
-            (error: unknown): TransportResult => ({ status: 'retry', reason: describeError(error) }),
-          );
-          started = started.finally(() => {
-            keepaliveInFlight -= bytes;
-          });
-        } catch {
-          keepaliveInFlight -= bytes;
-          started = undefined;
-        }
-      }
-      if (!started) {
-        const beacon = getNavigator()?.sendBeacon?.bind(getNavigator());
-        let queued = false;
-        try {
-          queued = !!beacon?.(exitUrl(), body);
-        } catch {
-          queued = false;
-        }
-        started = Promise.resolve(
-          queued ? { status: 'ok' } : { status: 'retry', reason: 'keepalive budget exhausted' },
-        );
-      }
-      pending.push(started);
+  const beacon = (body: string): TransportResult => {
+    try {
+      const nav = getNavigator();
+      if (nav?.sendBeacon?.(exitUrl(), body)) return { status: 'ok' };
+    } catch {
+      // Refused: the batch stays queued (and stored) for later.
     }
-    return Promise.all(pending).then((results) => results.find((r) => r.status !== 'ok') ?? { status: 'ok' });
+    return { status: 'retry', reason: 'page-exit budget exhausted' };
+  };
+
+  const keepalive = (body: string, bytes: number): Promise<TransportResult> | undefined => {
+    keepaliveInFlight += bytes;
+    try {
+      return doFetch(exitUrl(), {
+        method: 'POST',
+        body,
+        keepalive: true,
+        credentials: options.credentials ?? 'same-origin',
+        // A CORS-safelisted type: no preflight, which keepalive requests may not get.
+        headers: { 'Content-Type': 'text/plain;charset=UTF-8' },
+      })
+        .then(
+          toResult,
+          (error: unknown): TransportResult => ({ status: 'retry', reason: describeError(error) }),
+        )
+        .finally(() => {
+          keepaliveInFlight -= bytes;
+        });
+    } catch {
+      keepaliveInFlight -= bytes;
+      return undefined;
+    }
+  };
+
+  // Page exit: every request starts synchronously (no compression, no awaits before fetch). The
+  // browser allows 64 KB of keepalive bodies in flight: fill what is left of it, in as many
+  // requests as needed, then try sendBeacon with the rest.
+  const sendAtExit = (batchId: string, events: TrackerEvent[]): Promise<TransportResult> => {
+    const results: (TransportResult | Promise<TransportResult>)[] = [];
+    let rest = events;
+    let part = 0;
+    // A batch sent whole keeps its id; parts get `<batchId>.<n>` (events keep theirs either way).
+    const idFor = (count: number) => (count === events.length ? batchId : `${batchId}.${part++}`);
+    while (rest.length > 0) {
+      const count = take(rest, budget - keepaliveInFlight);
+      if (count === 0) break;
+      const body = wire(idFor(count), rest.slice(0, count));
+      const sent = keepalive(body, byteLength(body));
+      results.push(sent ?? beacon(body));
+      rest = rest.slice(count);
+    }
+    while (rest.length > 0) {
+      const count = Math.max(1, take(rest, budget));
+      results.push(beacon(wire(idFor(count), rest.slice(0, count))));
+      rest = rest.slice(count);
+    }
+    return Promise.all(results).then((all) => all.find((r) => r.status !== 'ok') ?? { status: 'ok' });
   };
 
   return {
