@@ -30,6 +30,10 @@ export type { SessionOptions } from './session';
 export type { Tracker } from './tracker';
 export { createTracker } from './tracker';
 export type { MemoryTransport, MemoryTransportOptions } from './transports/memory';
+export { createHttpTransport } from './transports/http';
+export type { HttpTransportOptions, WireBatch } from './transports/http';
+export { createConsoleTransport } from './transports/console';
+export type { ConsoleTransportOptions } from './transports/console';
 export { createMemoryTransport } from './transports/memory';
 export type {
   Transport,
