@@ -15,7 +15,6 @@ export function createTestTracker(options: TrackerOptions = {}) {
 export function clearBrowserStorage(): void {
   for (const part of document.cookie.split(';')) {
     const name = part.split('=')[0]?.trim();
-    // biome-ignore lint/suspicious/noDocumentCookie: tests reset the cookies the core writes
     if (name) document.cookie = `${name}=; Max-Age=0; Path=/`;
   }
   localStorage.clear();

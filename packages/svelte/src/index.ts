@@ -1,0 +1,10 @@
+export * from '@spoor/core';
+export type { TrackParams } from './actions';
+export { block, mask, track } from './actions';
+export { getTrackerContext, setTrackerContext } from './context';
+export type { NavigationLike, NavigationSource } from './navigation';
+export { trackNavigation } from './navigation';
+export type { TrackerValue } from './runes';
+export { fromTracker } from './runes';
+export type { ConsentStore } from './stores';
+export { consentStore, sessionStore, trackerSnapshot } from './stores';

@@ -1,0 +1,17 @@
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { svelteTesting } from '@testing-library/svelte/vite';
+import { defineProject } from 'vitest/config';
+
+export default defineProject({
+  plugins: [svelte(), svelteTesting()],
+  // 'browser' first, so components and Svelte itself load their client builds under happy-dom.
+  resolve: { conditions: ['@spoor/source', 'browser', 'module', 'development|production'] },
+  ssr: { resolve: { conditions: ['@spoor/source', 'module', 'node', 'development|production'] } },
+  test: {
+    name: 'svelte',
+    environment: 'happy-dom',
+    restoreMocks: true,
+    include: ['test/**/*.test.ts'],
+    typecheck: { enabled: true, include: ['test/**/*.test-d.ts'] },
+  },
+});
