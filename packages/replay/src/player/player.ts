@@ -165,7 +165,8 @@ export function createPlayer(
       render();
     },
     seek(offsetMs) {
-      const target = Math.min(durationMs, Math.max(0, offsetMs));
+      // rrweb applies events strictly before the offset: one past the end applies the last event too.
+      const target = offsetMs >= durationMs ? durationMs + 1 : Math.max(0, offsetMs);
       if (playing) replayer.play(target);
       else replayer.pause(target);
       render();

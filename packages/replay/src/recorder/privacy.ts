@@ -120,12 +120,14 @@ function sanitizeAttributes(
 
 function sanitizeNode(privacy: Privacy, node: SerializedNode, lookup: NodeLookup): void {
   if (node.type === 2 && node.attributes) {
-    sanitizeAttributes(
-      privacy,
-      node.attributes,
-      node.tagName,
-      node.id === undefined ? null : lookup(node.id),
-    );
+    const element = node.id === undefined ? null : lookup(node.id);
+    sanitizeAttributes(privacy, node.attributes, node.tagName, element);
+    // With every input masked at rrweb's level, rrweb drops `selected` from options; restore it
+    // where the core says the <select> may be captured.
+    if (node.tagName === 'option' && (element as HTMLOptionElement | null)?.selected) {
+      const select = (element as HTMLOptionElement).closest('select');
+      if (select && !privacy.isInputMasked(select)) node.attributes.selected = true;
+    }
   }
   if (node.childNodes) for (const child of node.childNodes) sanitizeNode(privacy, child, lookup);
 }

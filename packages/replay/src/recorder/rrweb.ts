@@ -57,7 +57,6 @@ export function createRrwebRecorder(options: RrwebRecorderOptions = {}): Recorde
         sampling: {
           mousemove: options.mouseMoveIntervalMs ?? 50,
           scroll: options.scrollIntervalMs ?? 150,
-          input: 'last',
         },
         errorHandler: (error) => {
           start.reportError(error);
