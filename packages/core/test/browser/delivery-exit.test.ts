@@ -1,0 +1,80 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../../../../test-utils/chromium';
+import { type Collector, startCollector, storedOfType, trackerPage } from '../delivery/browserHarness';
+
+let browser: Browser;
+let collector: Collector;
+
+// Nothing is sent before the page is left: only the exit flush can deliver.
+const quiet = { batch: { maxEvents: 1000, flushIntervalMs: 600_000 } };
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  collector = await startCollector({
+    '/': trackerPage(quiet),
+    '/away': '<!doctype html><title>Away</title><p>No tracker here.</p>',
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await collector?.close();
+});
+
+async function openTrackedPage() {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${collector.url}/`);
+  await page.click('#buy');
+  await page.evaluate(() => window.scrollTo(0, 1500));
+  await page.waitForTimeout(300);
+  const pageId = await page.evaluate(
+    () =>
+      new Promise<string>((resolve) => {
+        const { tracker } = window as unknown as {
+          tracker: {
+            on(type: 'custom', handler: (event: { pageId: string }) => void): () => void;
+            track(name: string): void;
+          };
+        };
+        const off = tracker.on('custom', (event) => {
+          off();
+          resolve(event.pageId);
+        });
+        tracker.track('about_to_leave');
+      }),
+  );
+  return { context, page, pageId };
+}
+
+describe('delivery at page exit (Chromium)', () => {
+  it('delivers the last page:leave when the visitor navigates away', async () => {
+    const { context, page, pageId } = await openTrackedPage();
+    expect(collector.requests).toHaveLength(0);
+    await page.goto(`${collector.url}/away`);
+    await expect
+      .poll(() => storedOfType(collector, 'page:leave').filter((e) => e.pageId === pageId), {
+        timeout: 10_000,
+      })
+      .toHaveLength(1);
+    const stored = [...collector.stored.values()].filter((e) => e.pageId === pageId).map((e) => e.type);
+    expect(stored).toEqual(expect.arrayContaining(['page:view', 'click', 'custom', 'page:leave']));
+    // Sent as page-exit requests: the site key rides in the query string.
+    expect(collector.requests.every((r) => r.keepalive && r.key === 'site-1')).toBe(true);
+    await context.close();
+  });
+
+  it('delivers the last page:leave when the tab is closed', async () => {
+    const { context, page, pageId } = await openTrackedPage();
+    const before = collector.requests.length;
+    await page.close();
+    await expect
+      .poll(() => storedOfType(collector, 'page:leave').filter((e) => e.pageId === pageId), {
+        timeout: 10_000,
+      })
+      .toHaveLength(1);
+    expect(collector.requests.length).toBeGreaterThan(before);
+    await context.close();
+  });
+});
