@@ -120,7 +120,8 @@ export function captureNavigation(ctx: CaptureContext, settings: NavigationSetti
     lastKey = key;
     lastHref = href;
     maxScrollPct = depth();
-    startSegment();
+    // In a tab opened in the background the first segment begins when the tab is first shown.
+    if (doc.visibilityState !== 'hidden') startSegment();
     const path = location.pathname + location.search + (settings.hashChanges ? location.hash : '');
     ctx.emit({
       type: 'page:view',

@@ -251,6 +251,18 @@ describe('page:leave', () => {
     ]);
   });
 
+  it('starts counting a page view that began in a background tab when the tab is first shown', () => {
+    setVisibility('hidden');
+    const { ctx, types, ofType } = createTestContext();
+    handle = startOnly(ctx, { pageViews: true });
+    vi.advanceTimersByTime(60_000);
+    setVisibility('visible');
+    vi.advanceTimersByTime(2_000);
+    history.pushState({}, '', '/next');
+    expect(types()).toEqual(['page:view', 'page:leave', 'page:view']);
+    expect(ofType('page:leave')[0]).toMatchObject({ durationMs: 2_000, engagedMs: 2_000 });
+  });
+
   it('ends the page view on pagehide, once', () => {
     const { ctx, types } = createTestContext();
     handle = startOnly(ctx, { pageViews: true });
