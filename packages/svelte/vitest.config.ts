@@ -3,7 +3,7 @@ import { svelteTesting } from '@testing-library/svelte/vite';
 import { defineProject } from 'vitest/config';
 
 export default defineProject({
-  plugins: [svelte(), svelteTesting()],
+  plugins: [svelte({ configFile: false }), svelteTesting()],
   // 'browser' first, so components and Svelte itself load their client builds under happy-dom.
   resolve: { conditions: ['@spoor/source', 'browser', 'module', 'development|production'] },
   ssr: { resolve: { conditions: ['@spoor/source', 'module', 'node', 'development|production'] } },
