@@ -106,7 +106,9 @@ describe('query API', () => {
       'page:leave',
     ]);
     const replay = (await get(collector, '/v1/sessions/s-1/replay')).json();
-    expect(replay.events.map((e: { type: number }) => e.type)).toEqual([4, 3]);
+    expect(
+      replay.chunks.map((c: { payload: { events: { type: number }[] } }) => c.payload.events[0]?.type),
+    ).toEqual([4, 3]);
     expect((await get(collector, '/v1/sessions/nope')).statusCode).toBe(404);
   });
 

@@ -105,15 +105,9 @@ export async function queryRoutes(app: FastifyInstance, options: QueryRouteOptio
     const p = parse(idParams, req.params, reply);
     const site = q && p && siteOf(q.site, reply);
     if (!p || !site) return reply;
+    // The replay chunks as stored; the player (`@spoor/replay/player`) takes them as they are.
     const chunks = await storage.getEvents(site, p.id, { types: ['replay'], limit: 100_000 });
-    const events = chunks.flatMap((chunk) =>
-      Array.isArray(chunk.payload.events) ? chunk.payload.events : [],
-    );
-    events.sort(
-      (a, b) =>
-        Number((a as { timestamp?: number }).timestamp) - Number((b as { timestamp?: number }).timestamp),
-    );
-    return { sessionId: p.id, chunks: chunks.length, events };
+    return { sessionId: p.id, chunks };
   });
 
   app.get('/v1/pages', async (req: Req, reply) => {

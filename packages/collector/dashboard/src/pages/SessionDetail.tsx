@@ -1,0 +1,128 @@
+import { createPlayer, type PlayerEvent } from '@spoor/replay/player';
+import { useEffect, useRef, useState } from 'react';
+import { api, flatten, type SessionDetail, type StoredEvent } from '../api';
+import { dateTime, duration, pathOfUrl } from '../format';
+import { navigate } from '../router';
+import { useApi } from '../useApi';
+
+function describe(event: StoredEvent): string {
+  const p = event.payload;
+  const target = p.target as { selector?: string; text?: string } | undefined;
+  const label = target ? target.text || target.selector || '' : '';
+  switch (event.type) {
+    case 'page:view':
+      return `${String(p.path)} (${String(p.navigation)})`;
+    case 'page:leave':
+      return `engaged ${duration(Number(p.engagedMs))}, scrolled ${Math.round(Number(p.maxScrollPct))}%`;
+    case 'click':
+    case 'click:dead':
+      return label;
+    case 'click:rage':
+      return `${label} ×${String(p.count)}`;
+    case 'scroll':
+      return `${Math.round(Number(p.depthPct))}%`;
+    case 'input':
+      return `${target?.selector ?? ''} (${String(p.fieldType)})`;
+    case 'error':
+      return String(p.message);
+    case 'custom':
+      return String(p.name);
+    case 'visibility':
+      return String(p.state);
+    case 'session:start':
+    case 'session:end':
+      return String(p.reason);
+    default:
+      return '';
+  }
+}
+
+function Replay({ site, id, timeline }: { site: string; id: string; timeline: StoredEvent[] }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    let destroy: (() => void) | undefined;
+    api<{ chunks: StoredEvent[] }>(`/sessions/${encodeURIComponent(id)}/replay`, { site })
+      .then(({ chunks }) => {
+        if (!live || !ref.current) return;
+        const events = [...flatten(timeline), ...flatten(chunks)] as unknown as PlayerEvent[];
+        const player = createPlayer(ref.current, events, { speed: 2 });
+        destroy = () => player.destroy();
+      })
+      .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
+    return () => {
+      live = false;
+      destroy?.();
+    };
+  }, [site, id, timeline]);
+  return (
+    <div className="replay" data-testid="replay">
+      <div ref={ref} />
+      {error && <p className="error">Cannot play this replay: {error}</p>}
+    </div>
+  );
+}
+
+export function SessionDetailPage({ site, id }: { site: string; id: string }) {
+  const { data, error } = useApi<SessionDetail>(`/sessions/${encodeURIComponent(id)}`, { site });
+  const [showMoves, setShowMoves] = useState(false);
+  if (error) return <p className="error">{error}</p>;
+  if (!data) return <p className="loading">Loading…</p>;
+  const { session, events } = data;
+  const start = events[0]?.ts ?? session.startedAt;
+  const shown = events.filter((e) => showMoves || (e.type !== 'pointer:move' && e.type !== 'scroll'));
+
+  const erase = async () => {
+    if (!window.confirm('Delete this session and all its events?')) return;
+    await api(`/sessions/${encodeURIComponent(id)}`, { site }, { method: 'DELETE' });
+    navigate('/sessions');
+  };
+
+  return (
+    <section>
+      <h1>Session {dateTime(session.startedAt)}</h1>
+      <dl className="summary">
+        <dt>Duration</dt>
+        <dd>{duration(session.durationMs)}</dd>
+        <dt>Pages</dt>
+        <dd>{session.pageViews}</dd>
+        <dt>Engaged</dt>
+        <dd>{duration(session.engagedMs)}</dd>
+        <dt>Entry</dt>
+        <dd className="mono">{pathOfUrl(session.entryUrl)}</dd>
+        <dt>Errors / rage / dead</dt>
+        <dd>
+          {session.errors} / {session.rageClicks} / {session.deadClicks}
+        </dd>
+        <dt>Browser</dt>
+        <dd className="ua">{session.userAgent ?? '–'}</dd>
+        <dt>Session id</dt>
+        <dd className="mono">{session.id}</dd>
+      </dl>
+      {session.hasReplay ? (
+        <Replay site={site} id={id} timeline={events} />
+      ) : (
+        <p className="empty">No replay was recorded for this session.</p>
+      )}
+      <h2>Timeline</h2>
+      <label>
+        <input type="checkbox" checked={showMoves} onChange={(e) => setShowMoves(e.target.checked)} /> Show
+        pointer moves and scrolls
+      </label>
+      <ol className="timeline" aria-label="Timeline">
+        {shown.map((e) => (
+          <li key={e.id} className={`ev ev-${e.type.replace(':', '-')}`}>
+            <time>+{duration(e.ts - start)}</time>
+            <span className="type">{e.type}</span>
+            <span className="what">{describe(e)}</span>
+            <span className="mono path">{e.path}</span>
+          </li>
+        ))}
+      </ol>
+      <button type="button" className="danger" onClick={erase}>
+        Delete this session
+      </button>
+    </section>
+  );
+}
