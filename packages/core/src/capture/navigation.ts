@@ -52,7 +52,12 @@ function patchHistory(history: History, method: HistoryMethod, onCall: () => voi
     if (active) onCall();
     return result;
   };
-  history[method] = patched;
+  try {
+    history[method] = patched;
+  } catch {
+    // A frozen or proxied history object: popstate and hashchange still work.
+    return () => {};
+  }
   return () => {
     active = false;
     if (history[method] !== patched) return;
