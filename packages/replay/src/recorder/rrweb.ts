@@ -1,4 +1,5 @@
 import { record } from '@rrweb/record';
+import { createInputHold } from './inputHold';
 import { assertSelectors, sanitizeEvent, toRecorderPrivacy } from './privacy';
 import { RECORDED_EVENT_TYPE, type RecordedEvent, type Recorder, type Recording } from './recorder';
 
@@ -32,22 +33,27 @@ export function createRrwebRecorder(options: RrwebRecorderOptions = {}): Recorde
       assertSelectors(start.document, start.privacy);
       const lookup = (id: number): Node | null => record.mirror.getNode(id);
       let stopped = false;
-      let stopRecord: (() => void) | undefined;
-      stopRecord = record<RecordedEvent>({
+      const inputs = createInputHold(start.document, start.privacy, lookup, (event) =>
+        start.emit(event, false),
+      );
+      const onEvent = (event: RecordedEvent) => {
+        if (stopped) return;
+        try {
+          sanitizeEvent(start.privacy, event, lookup);
+        } catch (error) {
+          // An event that could not be checked is dropped rather than sent unredacted.
+          start.reportError(error);
+          return;
+        }
+        const isMeta = event.type === RECORDED_EVENT_TYPE.meta;
+        // Typed values reach the recording before the full snapshot that follows them.
+        if (isMeta) inputs.release();
+        if (inputs.hold(event)) return;
+        start.emit(event, isMeta || event.type === RECORDED_EVENT_TYPE.fullSnapshot);
+      };
+      let stopRecord = record<RecordedEvent>({
         ...toRecorderPrivacy(start.privacy, start.blockMedia),
-        emit(event) {
-          if (stopped) return;
-          try {
-            sanitizeEvent(start.privacy, event, lookup);
-          } catch (error) {
-            // An event that could not be checked is dropped rather than sent unredacted.
-            start.reportError(error);
-            return;
-          }
-          const full =
-            event.type === RECORDED_EVENT_TYPE.fullSnapshot || event.type === RECORDED_EVENT_TYPE.meta;
-          start.emit(event, full);
-        },
+        emit: onEvent,
         slimDOMOptions: 'all',
         inlineStylesheet: true,
         inlineImages: false,
@@ -74,7 +80,9 @@ export function createRrwebRecorder(options: RrwebRecorderOptions = {}): Recorde
         },
         stop() {
           if (stopped) return;
+          inputs.release();
           stopped = true;
+          inputs.stop();
           try {
             stopRecord?.();
           } catch (error) {

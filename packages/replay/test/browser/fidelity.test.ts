@@ -71,6 +71,8 @@ describe('createReplayPlugin + createPlayer (fidelity)', () => {
       document.getElementById('host')!.shadowRoot!.append(extra);
     });
     await page.fill('#qty', '12');
+    // Unmasked text fields are recorded when their value is committed (see inputHold.ts).
+    await page.locator('#qty').blur();
     await capture();
     // More recording after the last moment, so that moment is not simply the end of the replay.
     await page.evaluate(() => {
@@ -79,7 +81,9 @@ describe('createReplayPlugin + createPlayer (fidelity)', () => {
     await settle(page);
 
     const events = await deliveredEvents(page);
-    const violations = await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
+    const violations = await page.evaluate(
+      () => (window as unknown as { __violations: string[] }).__violations,
+    );
     await page.close();
 
     // Recording under a strict Content-Security-Policy caused no violation (no blob: worker, no eval).
@@ -121,7 +125,9 @@ describe('createReplayPlugin + createPlayer (fidelity)', () => {
       return doc.defaultView!.getComputedStyle(doc.getElementById('styled')!).color;
     });
     expect(color).toBe('rgb(1, 2, 3)');
-    const sandbox = await player.evaluate(() => document.querySelector('#root iframe')!.getAttribute('sandbox'));
+    const sandbox = await player.evaluate(() =>
+      document.querySelector('#root iframe')!.getAttribute('sandbox'),
+    );
     expect(sandbox).toBe('allow-same-origin');
     await player.close();
   });

@@ -1,0 +1,74 @@
+import type { Privacy } from '@spoor/core';
+import { INCREMENTAL_SOURCE, RECORDED_EVENT_TYPE, type RecordedEvent } from './recorder';
+
+interface InputData {
+  source: number;
+  id: number;
+  text?: string;
+}
+
+/**
+ * Holds back the keystrokes of unmasked text fields. Scrubbing needs whole values: while a visitor
+ * types `ada@example.com`, the prefix `ada@exam` is not yet an e-mail address and would leave the
+ * page as typed. So for fields the visitor may be recorded in, only the committed value (on
+ * `change`, when the recording stops or before a full snapshot) is sent. Masked fields send every
+ * keystroke: they carry only `*`.
+ */
+export interface InputHold {
+  /** Returns true when the event was held (and must not be sent now). */
+  hold(event: RecordedEvent): boolean;
+  /** Sends every held value now. */
+  release(): void;
+  stop(): void;
+}
+
+export function createInputHold(
+  document: Document,
+  privacy: Privacy,
+  lookup: (id: number) => Node | null,
+  send: (event: RecordedEvent) => void,
+): InputHold {
+  const held = new Map<number, RecordedEvent>();
+  const releaseOne = (id: number) => {
+    const event = held.get(id);
+    if (!event) return;
+    held.delete(id);
+    send({ ...event, timestamp: Math.max(event.timestamp, Date.now()) });
+  };
+  const onCommit = (event: Event) => {
+    for (const [id] of held) {
+      const node = lookup(id);
+      if (!node || node === event.target) releaseOne(id);
+    }
+  };
+  document.addEventListener('change', onCommit, true);
+  document.addEventListener('focusout', onCommit, true);
+
+  return {
+    hold(event) {
+      if (event.type !== RECORDED_EVENT_TYPE.incrementalSnapshot) return false;
+      const data = event.data as InputData;
+      if (data.source !== INCREMENTAL_SOURCE.input || typeof data.text !== 'string') return false;
+      const node = lookup(data.id);
+      const element = node?.nodeType === 1 ? (node as HTMLInputElement) : null;
+      if (!element || privacy.isInputMasked(element)) return false;
+      const tag = element.tagName;
+      const type = (element.getAttribute('type') ?? '').toLowerCase();
+      const typed =
+        tag === 'TEXTAREA' ||
+        element.isContentEditable ||
+        (tag === 'INPUT' && type !== 'checkbox' && type !== 'radio');
+      if (!typed) return false;
+      held.set(data.id, event);
+      return true;
+    },
+    release() {
+      for (const id of [...held.keys()]) releaseOne(id);
+    },
+    stop() {
+      document.removeEventListener('change', onCommit, true);
+      document.removeEventListener('focusout', onCommit, true);
+      held.clear();
+    },
+  };
+}
