@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deliveredEvents, type Harness, startHarness, waitForFullSnapshot } from './harness';
+
+let harness: Harness;
+
+beforeAll(async () => {
+  harness = await startHarness();
+});
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+const PAYLOAD = "window.top.__pwned = 'forged'; fetch('/pwned/forged')";
+
+/** Nodes a forged upload could contain: rrweb's serialised form of hostile markup. */
+function forgedMutation(timestamp: number, parentId: number) {
+  const element = (id: number, tagName: string, attributes: Record<string, string>, text?: string) => ({
+    parentId,
+    nextId: null,
+    node: {
+      type: 2,
+      id,
+      tagName,
+      attributes,
+      childNodes: text ? [{ type: 3, id: id + 1, textContent: text }] : [],
+    },
+  });
+  return {
+    type: 3,
+    timestamp,
+    data: {
+      source: 0,
+      texts: [],
+      attributes: [],
+      removes: [],
+      adds: [
+        element(90001, 'script', {}, PAYLOAD),
+        element(90003, 'img', { src: '/missing-forged.png', onerror: PAYLOAD }),
+        element(90005, 'a', { id: 'forged-link', href: `javascript:${PAYLOAD}` }, 'forged'),
+        element(90007, 'iframe', { srcdoc: `<script>${PAYLOAD}</script>` }),
+        element(90009, 'svg', { onload: PAYLOAD }),
+        element(90011, 'meta', { 'http-equiv': 'refresh', content: `0;url=javascript:${PAYLOAD}` }),
+      ],
+    },
+  };
+}
+
+describe('createPlayer (safety)', () => {
+  it('executes nothing from a recorded or forged page: no script, handler or javascript: URL', async () => {
+    const page = await harness.browser.newPage();
+    await page.goto(`${harness.url}/safety.html`);
+    await waitForFullSnapshot(page);
+    await page.hover('#handler');
+    await page.waitForTimeout(300);
+    const recorded = await deliveredEvents(page);
+    await page.close();
+    // The recorded page ran under a strict CSP: its own inline code never ran either.
+    expect(harness.requests.filter((path) => path.startsWith('/pwned'))).toEqual([]);
+
+    const replays = recorded.filter((event) => event.type === 'replay') as {
+      events: { type: number; timestamp: number; data: { node?: { id: number } } }[];
+    }[];
+    const all = replays.flatMap((event) => event.events);
+    const last = Math.max(...all.map((event) => event.timestamp));
+    // Append the forged nodes to <body> (id 9 in a page like this one: found from the snapshot).
+    const snapshot = JSON.stringify(all.find((event) => event.type === 2));
+    const bodyId = Number(
+      /"tagName":"body","attributes":\{[^}]*\},"childNodes":\[.*?\],"id":(\d+)/.exec(snapshot)?.[1] ?? 9,
+    );
+    const events = [
+      ...recorded,
+      { type: 'replay', ts: last + 100, events: [forgedMutation(last + 50, bodyId)], full: false },
+    ];
+
+    const player = await harness.browser.newPage();
+    await player.goto(`${harness.url}/player.html`);
+    const before = harness.requests.length;
+    await player.evaluate((input) => {
+      const win = window as unknown as Record<string, unknown> & {
+        SpoorPlayer: typeof import('./fixtures/player-entry');
+      };
+      const created = win.SpoorPlayer.createPlayer(document.getElementById('root')!, input as never, {
+        speed: 8,
+      });
+      win.__player = created;
+      created.play();
+    }, events);
+    await player.waitForTimeout(1500);
+    await player.evaluate(() => {
+      const win = window as unknown as { __player: { seek(ms: number): void; durationMs: number } };
+      win.__player.seek(win.__player.durationMs);
+      const doc = document.querySelector<HTMLIFrameElement>('#root iframe')!.contentDocument!;
+      for (const id of ['js-link', 'forged-link', 'js-submit', 'handler']) {
+        (doc.getElementById(id) as HTMLElement | null)?.click();
+      }
+      doc.getElementById('handler')?.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+    });
+    await player.waitForTimeout(1000);
+
+    const state = await player.evaluate(() => {
+      const frame = document.querySelector<HTMLIFrameElement>('#root iframe')!;
+      const doc = frame.contentDocument!;
+      return {
+        pwned: (window as unknown as { __pwned?: string }).__pwned ?? null,
+        framePwned: (frame.contentWindow as unknown as { __pwned?: string }).__pwned ?? null,
+        sandbox: frame.getAttribute('sandbox'),
+        forgedScriptInPage: doc.querySelectorAll('script').length,
+        hasForgedLink: doc.getElementById('forged-link') !== null,
+        hasHeading: doc.querySelector('h1')?.textContent ?? null,
+      };
+    });
+    await player.close();
+
+    expect(state.sandbox).toBe('allow-same-origin');
+    expect(state.hasHeading).toBe('Hostile markup');
+    // The forged nodes were applied, so the test exercised them.
+    expect(state.hasForgedLink).toBe(true);
+    expect(state.pwned).toBeNull();
+    expect(state.framePwned).toBeNull();
+    expect(harness.requests.slice(before).filter((path) => path.startsWith('/pwned'))).toEqual([]);
+  });
+});
