@@ -1,0 +1,17 @@
+import { createConsoleTransport, createHttpTransport, type TrackerOptions } from '@spoor/react';
+import { createReplayPlugin } from '@spoor/replay';
+
+// VITE_SPOOR_ENDPOINT: where batches go. Unset: the collector's ingest path on this origin (what
+// `npm start` serves). `console`: log batches in the devtools instead (for `npm run dev` alone).
+const endpoint = import.meta.env.VITE_SPOOR_ENDPOINT || '/v1/collect';
+
+export const trackerOptions: TrackerOptions = {
+  transport:
+    endpoint === 'console'
+      ? createConsoleTransport()
+      : createHttpTransport({ url: endpoint, siteKey: import.meta.env.VITE_SPOOR_SITE_KEY || undefined }),
+  // Nothing is stored, captured or sent until the visitor accepts in the consent banner.
+  consent: { mode: 'opt-in' },
+  // DOM replay, under the same masking rules as everything else.
+  plugins: [createReplayPlugin()],
+};
