@@ -1,6 +1,14 @@
 export type { EventBus, EventBusOptions, Unsubscribe } from './bus';
 export { createEventBus } from './bus';
-export type { CaptureOptions } from './capture';
+export type {
+  CaptureOptions,
+  ClickOptions,
+  ErrorCaptureOptions,
+  InputOptions,
+  PageViewOptions,
+  PointerOptions,
+  ScrollOptions,
+} from './capture';
 export type { ConsentOptions } from './consent';
 export type { BatchOptions, DeliverySettings } from './delivery/queue';
 export type { SpoorErrorCode } from './errors';
@@ -29,11 +37,11 @@ export { BLOCK_ATTRIBUTE, createPrivacy, MASK_ATTRIBUTE, UNMASK_ATTRIBUTE } from
 export type { SessionOptions } from './session';
 export type { Tracker } from './tracker';
 export { createTracker } from './tracker';
-export type { MemoryTransport, MemoryTransportOptions } from './transports/memory';
-export { createHttpTransport } from './transports/http';
-export type { HttpTransportOptions, WireBatch } from './transports/http';
-export { createConsoleTransport } from './transports/console';
 export type { ConsoleTransportOptions } from './transports/console';
+export { createConsoleTransport } from './transports/console';
+export type { HttpTransportOptions, WireBatch } from './transports/http';
+export { createHttpTransport } from './transports/http';
+export type { MemoryTransport, MemoryTransportOptions } from './transports/memory';
 export { createMemoryTransport } from './transports/memory';
 export type {
   Transport,

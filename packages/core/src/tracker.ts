@@ -260,6 +260,11 @@ export function createTracker(options: TrackerOptions = {}): Tracker {
   });
   if (isBrowser()) update({ consent: consent.state });
 
+  // Before consent nothing was queued, and opening the delivery store would write to storage.
+  function flush(): Promise<void> {
+    return consent.state === 'granted' && isBrowser() ? delivery.flush() : Promise.resolve();
+  }
+
   function subscribe(listener: () => void): Unsubscribe {
     snapshotListeners.add(listener);
     return () => {
@@ -281,13 +286,13 @@ export function createTracker(options: TrackerOptions = {}): Tracker {
       if (refCount > 0) return;
       deactivate();
       update({ status: 'idle' });
-      void delivery.flush();
+      void flush();
     },
     destroy() {
       if (destroyed) return;
       refCount = 0;
       deactivate();
-      void delivery.flush();
+      void flush();
       update({ status: 'destroyed' });
       destroyed = true;
       bus.clear();
@@ -297,7 +302,7 @@ export function createTracker(options: TrackerOptions = {}): Tracker {
       checkCustomEvent(name, props);
       emit({ type: 'custom', name: privacy.scrubText(name), props: privacy.scrubValue(props) });
     },
-    page(navigation = 'push') {
+    page(navigation) {
       if (active) capture?.pageView(navigation);
     },
     on: on as Tracker['on'],
@@ -323,6 +328,6 @@ export function createTracker(options: TrackerOptions = {}): Tracker {
       pageId = createId();
       sessions.reset();
     },
-    flush: () => delivery.flush(),
+    flush,
   };
 }
