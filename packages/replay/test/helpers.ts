@@ -1,0 +1,84 @@
+import {
+  createMemoryTransport,
+  createTracker,
+  type Tracker,
+  type TrackerEvent,
+  type TrackerOptions,
+} from '@spoor/core';
+import type { RecordedEvent, Recorder, RecorderStartOptions } from '../src/index';
+
+/** Every capture source off: the tests look at replay events alone. */
+export const NO_CAPTURE = {
+  pageViews: false,
+  clicks: false,
+  pointer: false,
+  scroll: false,
+  inputs: false,
+  visibility: false,
+  errors: false,
+} as const;
+
+/** A recorder that records nothing by itself: tests make it emit. Starting emits a full snapshot. */
+export function createFakeRecorder() {
+  const running = new Set<RecorderStartOptions>();
+  let clock = 0;
+  const snapshot = (start: RecorderStartOptions) => {
+    start.emit(
+      { type: 4, data: { href: 'http://localhost/', width: 800, height: 600 }, timestamp: Date.now() },
+      true,
+    );
+    start.emit({ type: 2, data: { node: { type: 0, childNodes: [] } }, timestamp: Date.now() }, true);
+  };
+  const recorder: Recorder = {
+    name: 'fake',
+    start(start) {
+      running.add(start);
+      snapshot(start);
+      return {
+        takeFullSnapshot: () => snapshot(start),
+        stop: () => running.delete(start),
+      };
+    },
+  };
+  return {
+    recorder,
+    /** How many recordings are running. */
+    get running() {
+      return running.size;
+    },
+    /** Emits an incremental event of about `size` bytes in every running recording. */
+    emit(size = 10) {
+      clock += 1;
+      const event: RecordedEvent = {
+        type: 3,
+        data: { source: 1, pad: 'x'.repeat(size), n: clock },
+        timestamp: Date.now(),
+      };
+      for (const start of running) start.emit(event, false);
+    },
+  };
+}
+
+const trackers: Tracker[] = [];
+
+export function setup(options: TrackerOptions = {}) {
+  const transport = createMemoryTransport();
+  const tracker = createTracker({ capture: NO_CAPTURE, transport, ...options });
+  const events: TrackerEvent[] = [];
+  tracker.on('*', (event) => events.push(event));
+  trackers.push(tracker);
+  const replays = () =>
+    events.filter((event): event is Extract<TrackerEvent, { type: 'replay' }> => event.type === 'replay');
+  return { tracker, transport, events, replays };
+}
+
+export function destroyTrackers() {
+  for (const tracker of trackers.splice(0)) tracker.destroy();
+}
+
+export function clearCookies() {
+  for (const cookie of document.cookie.split(';')) {
+    const name = cookie.split('=')[0]?.trim();
+    if (name) document.cookie = `${name}=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/`;
+  }
+}
