@@ -1,0 +1,163 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import type { Browser, Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, repoRoot, startServer } from '../../../test-utils/chromium';
+
+// The built example, clicked through in real Chromium against a local sink that serves the build
+// and receives the batches (same origin, like the collector serving the example).
+
+interface WireEvent {
+  type: string;
+  sessionId: string;
+  path?: string;
+  name?: string;
+  props?: Record<string, unknown>;
+  value?: string;
+}
+
+const exampleDir = join(repoRoot, 'examples/svelte-vite');
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.map': 'application/json',
+};
+const PLANTED = { name: 'Ada Lovelace', email: 'ada.lovelace@example.com', card: '4242 4242 4242 4242' };
+
+describe('examples/svelte-vite in Chromium', () => {
+  const bodies: string[] = [];
+  const events: WireEvent[] = [];
+  let outDir = '';
+  let server: Awaited<ReturnType<typeof startServer>> | undefined;
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    outDir = mkdtempSync(join(tmpdir(), 'spoor-svelte-vite-'));
+    server = await startServer((req, res, body) => {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      if (req.method === 'POST' && url.pathname === '/v1/collect') {
+        const raw = (req.headers['content-encoding'] === 'gzip' ? gunzipSync(body) : body).toString('utf8');
+        bodies.push(raw);
+        events.push(...(JSON.parse(raw) as { events: WireEvent[] }).events);
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+        return;
+      }
+      // Files from the build; every other path is a client-side route: index.html.
+      const file = normalize(join(outDir, url.pathname));
+      const found = file.startsWith(outDir) && existsSync(file) && statSync(file).isFile();
+      const served = found ? file : join(outDir, 'index.html');
+      res.writeHead(200, { 'content-type': MIME[extname(served)] ?? 'application/octet-stream' });
+      res.end(readFileSync(served));
+    });
+
+    const previous = process.env.VITE_SPOOR_ENDPOINT;
+    process.env.VITE_SPOOR_ENDPOINT = `${server.url}/v1/collect`;
+    try {
+      await build({
+        root: exampleDir,
+        configFile: join(exampleDir, 'vite.config.ts'),
+        mode: 'production',
+        logLevel: 'warn',
+        build: { outDir, emptyOutDir: true },
+      });
+    } finally {
+      if (previous === undefined) delete process.env.VITE_SPOOR_ENDPOINT;
+      else process.env.VITE_SPOOR_ENDPOINT = previous;
+    }
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (outDir) rmSync(outDir, { recursive: true, force: true });
+  });
+
+  const waitFor = (predicate: () => boolean, what: string) =>
+    expect.poll(predicate, { timeout: 30_000, interval: 200, message: `waiting for ${what}` }).toBe(true);
+
+  async function clickLink(page: Page, name: string, heading: string) {
+    await page.getByRole('link', { name, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+  }
+
+  it('sends one masked session with a view per route and the custom events, and nothing before consent', async () => {
+    if (!browser || !server) throw new Error('setup failed');
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/`);
+    const banner = page.getByRole('dialog', { name: 'Cookie consent' });
+    await banner.waitFor();
+
+    // Before consent: browse around, then wait well past a flush interval. Nothing may arrive or be stored.
+    await clickLink(page, 'Products', 'Products');
+    await clickLink(page, 'Home', 'Gear for the trail');
+    await page.waitForTimeout(6_000);
+    expect(bodies).toEqual([]);
+    expect(await context.cookies()).toEqual([]);
+    expect(await page.evaluate(() => localStorage.length)).toBe(0);
+
+    await banner.getByRole('button', { name: 'Accept' }).click();
+    await banner.waitFor({ state: 'detached' });
+
+    await clickLink(page, 'Products', 'Products');
+    await clickLink(page, 'Trail mug', 'Trail mug');
+    await page.getByRole('button', { name: 'Add to cart' }).click();
+    await clickLink(page, 'Go to checkout', 'Checkout');
+
+    const form = page.getByRole('form', { name: 'Checkout' });
+    await form.getByLabel('Full name').fill(PLANTED.name);
+    await form.getByLabel('E-mail').fill(PLANTED.email);
+    await form.getByLabel('Card number').fill(PLANTED.card);
+    await form.getByLabel('Quantity').fill('3');
+    await form.getByLabel('How did you hear about us?').selectOption('podcast');
+    await form.getByRole('button', { name: 'Place order' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Thank you!' }).waitFor();
+
+    await waitFor(
+      () => events.some((event) => event.type === 'custom' && event.name === 'checkout_completed'),
+      'the checkout_completed event',
+    );
+    await waitFor(() => events.some((event) => event.type === 'form:submit'), 'the form:submit event');
+    await context.close();
+
+    expect(new Set(events.map((event) => event.sessionId)).size).toBe(1);
+    expect(events.filter((event) => event.type === 'session:start')).toHaveLength(1);
+    expect(events.filter((event) => event.type === 'page:view').map((event) => event.path)).toEqual([
+      '/',
+      '/products',
+      '/products/trail-mug',
+      '/checkout',
+      '/thanks',
+    ]);
+
+    // use:track on the button, tracker.track() in the submit handler.
+    const custom = events.filter((event) => event.type === 'custom');
+    expect(custom.find((event) => event.name === 'add_to_cart')?.props).toEqual({
+      sku: 'trail-mug',
+      price: 18,
+    });
+    expect(custom.find((event) => event.name === 'checkout_completed')?.props).toEqual({
+      items: 1,
+      source: 'podcast',
+    });
+
+    const inputValues = events.filter((event) => event.type === 'input').map((event) => event.value);
+    expect(inputValues).toContain('3');
+    expect(inputValues).toContain('podcast');
+    const everything = bodies.join('\n');
+    for (const planted of [
+      PLANTED.name,
+      'Lovelace',
+      PLANTED.email,
+      PLANTED.card,
+      PLANTED.card.replaceAll(' ', ''),
+    ]) {
+      expect(everything).not.toContain(planted);
+    }
+  });
+});

@@ -1,0 +1,10 @@
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { defaultClientConditions, defineConfig } from 'vite';
+
+export default defineConfig({
+  plugins: [svelte()],
+  // '@spoor/source' first: inside this monorepo the @spoor packages build from their TypeScript
+  // source, so the example needs no package build. Vite 7 replaces its defaults when
+  // `conditions` is set, so they are spread back in (they include 'browser', for Svelte's client code).
+  resolve: { conditions: ['@spoor/source', ...defaultClientConditions] },
+});
