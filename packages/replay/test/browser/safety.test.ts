@@ -3,8 +3,33 @@ import { deliveredEvents, type Harness, startHarness, waitForFullSnapshot } from
 
 let harness: Harness;
 
+/** Hostile markup on purpose (kept here, not in a linted .html fixture). */
+const SAFETY_PAGE = `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <title>Safety</title>
+    <script src="/csp-watch.js"></script>
+  </head>
+  <body>
+    <h1>Hostile markup</h1>
+    <script>
+      window.top.__pwned = 'inline-script';
+      fetch('/pwned/inline-script');
+    </script>
+    <img id="broken" alt="broken" src="/missing.png" onerror="window.top.__pwned = 'onerror'; fetch('/pwned/onerror')" />
+    <a id="js-link" href="javascript:window.top.__pwned = 'js-url'; fetch('/pwned/js-url')">Run</a>
+    <form id="js-form" action="javascript:fetch('/pwned/form-action')"><button id="js-submit">Send</button></form>
+    <div id="handler" onclick="fetch('/pwned/onclick')" onmouseover="fetch('/pwned/onmouseover')">Hover</div>
+    <iframe id="srcdoc" title="srcdoc" srcdoc="<script>window.top.__pwned = 'srcdoc'; fetch('/pwned/srcdoc')</script>"></iframe>
+    <script src="/record.js"></script>
+    <script src="/boot.js"></script>
+  </body>
+</html>
+`;
+
 beforeAll(async () => {
-  harness = await startHarness();
+  harness = await startHarness({ '/safety.html': SAFETY_PAGE });
 });
 
 afterAll(async () => {

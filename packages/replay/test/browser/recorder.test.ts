@@ -1,0 +1,119 @@
+import type { PrivacyOptions } from '@spoor/core';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Harness, startHarness } from './harness';
+
+let harness: Harness;
+let page: Page;
+
+beforeAll(async () => {
+  harness = await startHarness();
+  page = await harness.browser.newPage();
+  await page.goto(`${harness.url}/blank.html`);
+});
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+/** Records a page body with the default recorder and returns the recorded events as JSON. */
+async function recordBody(html: string, privacy: PrivacyOptions = {}, blockMedia = false) {
+  const result = await page.evaluate(
+    ({ html, privacy, blockMedia }) => {
+      const api = (window as unknown as { SpoorTest: typeof import('./fixtures/record-entry') }).SpoorTest;
+      document.body.innerHTML = html;
+      const events: unknown[] = [];
+      const errors: string[] = [];
+      try {
+        const recording = api.createRrwebRecorder().start({
+          window,
+          document,
+          privacy: api.createPrivacy(privacy),
+          blockMedia,
+          emit: (event) => events.push(event),
+          reportError: (error) => errors.push(String(error)),
+        });
+        recording.stop();
+      } catch (error) {
+        return { data: '', errors, thrown: String(error) };
+      }
+      return { data: JSON.stringify(events), errors, thrown: null };
+    },
+    { html, privacy, blockMedia },
+  );
+  return result;
+}
+
+describe('createRrwebRecorder privacy mapping', () => {
+  it.each([
+    ['text is scrubbed', '<p>Mail ada@example.com</p>', {}, ['Mail [email]'], ['ada@example.com']],
+    ['masked text', '<p data-spoor-mask>Secret Name</p>', {}, ['****** ****'], ['Secret Name']],
+    [
+      'maskSelector',
+      '<p class="acct">Secret Name</p>',
+      { maskSelector: '.acct' },
+      ['****** ****'],
+      ['Secret'],
+    ],
+    ['maskAllText', '<p>Visible</p>', { maskAllText: true }, ['*******'], ['Visible']],
+    [
+      'unmask inside maskAllText',
+      '<p data-spoor-unmask>Visible</p>',
+      { maskAllText: true },
+      ['Visible'],
+      ['*******'],
+    ],
+    ['blocked subtree', '<div data-spoor-block><p>Hidden</p></div>', {}, ['rr_width'], ['Hidden']],
+    [
+      'blockSelector',
+      '<div class="ad"><p>Hidden</p></div>',
+      { blockSelector: '.ad' },
+      ['rr_width'],
+      ['Hidden'],
+    ],
+    ['input value masked', '<input value="Grace">', {}, ['*****'], ['Grace']],
+    ['unmasked input scrubbed', '<input data-spoor-unmask value="a@b.io">', {}, ['[email]'], ['a@b.io']],
+    [
+      'password never recorded',
+      '<input data-spoor-unmask type="password" value="hunter2">',
+      {},
+      [],
+      ['hunter2'],
+    ],
+    ['title scrubbed', '<span title="Call +1 415 555 0132">x</span>', {}, ['Call [phone]'], ['555 0132']],
+    ['placeholder masked', '<input data-spoor-mask placeholder="Jane">', {}, ['****'], ['Jane']],
+    ['aria-label masked', '<div data-spoor-mask><b aria-label="Jane Doe">x</b></div>', {}, [], ['Jane Doe']],
+    ['URL redacted', '<a href="/r?token=abc123secret">r</a>', {}, ['[redacted]'], ['abc123secret']],
+    ['srcset redacted', '<img alt="" srcset="/a.png?api_key=k123456 2x">', {}, [' 2x'], ['k123456']],
+  ] as const)('%s', async (_name, html, privacy, present, absent) => {
+    const { data, errors, thrown } = await recordBody(html, privacy);
+    expect(thrown).toBeNull();
+    for (const text of present) expect(data).toContain(text);
+    for (const text of absent) expect(data).not.toContain(text);
+    expect(errors).toEqual([]);
+  });
+
+  it('records media as blank boxes with blockMedia', async () => {
+    const { data } = await recordBody(
+      '<img alt="" src="/photo.png"><video src="/clip.mp4"></video>',
+      {},
+      true,
+    );
+    expect(data).toContain('rr_width');
+    expect(data).not.toContain('photo.png');
+    expect(data).not.toContain('clip.mp4');
+  });
+
+  it('never records script contents', async () => {
+    // Scripts set through innerHTML stay in the DOM without running: the recorder must still skip them.
+    const { data } = await recordBody('<script>window.secretValue = 42</script><p>ok</p>');
+    expect(data).toContain('ok');
+    expect(data).not.toContain('secretValue');
+  });
+
+  it('refuses to start with an invalid selector rather than record unmasked', async () => {
+    const { thrown, data } = await recordBody('<p>x</p>', { maskSelector: '[[' });
+    expect(thrown).toContain('SyntaxError');
+    expect(data).toBe('');
+  });
+});
