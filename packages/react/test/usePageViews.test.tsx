@@ -1,7 +1,7 @@
 import { act, fireEvent, screen } from '@testing-library/react';
 import { useState } from 'react';
 import { BrowserRouter, Link, Route, Routes, useLocation } from 'react-router';
-import { expect, it } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { SessionTrackerProvider, usePageViews } from '../src';
 import { createTestTracker, delivered, describeEachReactMode } from './helpers';
 
@@ -90,5 +90,10 @@ describeEachReactMode('usePageViews', ({ render }) => {
     fireEvent.click(screen.getByRole('link', { name: 'Products' }));
     const views = (await delivered(tracker, memory)).filter((type) => type.startsWith('page:view'));
     expect(views).toEqual(['page:view /', 'page:view /products']);
+  });
+
+  it('throws an error naming the provider when used outside it', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(() => render(<Shop />)).toThrow(/usePageViews\(\) must be used inside <SessionTrackerProvider>/);
   });
 });
