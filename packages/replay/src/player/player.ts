@@ -120,10 +120,13 @@ export function createPlayer(
 
   const fit = (width: number, height: number) => {
     if (options.fit === false || !width) return;
-    const scale = Math.min(1, (stage.clientWidth || width) / width);
+    const available = container.clientWidth || width;
+    const scale = Math.min(1, available / width);
     replayer.wrapper.style.transform = `scale(${scale})`;
     replayer.wrapper.style.transformOrigin = 'top left';
-    stage.style.height = `${Math.ceil(height * scale)}px`;
+    // The stage takes the size of the replayed page, so overlays (heatmaps) can cover it exactly.
+    stage.style.width = `${Math.floor(width * scale)}px`;
+    stage.style.height = `${Math.floor(height * scale)}px`;
   };
   replayer.on('resize', (payload) => {
     const size = payload as { width?: number; height?: number };
