@@ -111,7 +111,12 @@ describe('createHeatmapOverlay', () => {
       const before = alphaAt(300 * scale);
       overlay.update(map!, { scrollY: 100 });
       const after = [alphaAt(300 * scale), alphaAt(300 * scale - 100)];
-      const size = [stage.offsetWidth, stage.offsetHeight, overlay.canvas.offsetWidth, overlay.canvas.offsetHeight];
+      const size = [
+        stage.offsetWidth,
+        stage.offsetHeight,
+        overlay.canvas.offsetWidth,
+        overlay.canvas.offsetHeight,
+      ];
       player.destroy();
       return { before, after, size };
     });
