@@ -1,25 +1,38 @@
-import type { Tracker, TrackerSnapshot } from '@spoor/core';
-import type { Ref } from 'vue';
+import type { ConsentState, Tracker, TrackerSnapshot } from '@spoor/core';
+import { computed, type Ref } from 'vue';
 import { injectTracker } from './keys';
 import { useTrackerSnapshot } from './useTrackerSnapshot';
 
-/** What {@link useSessionTracker} returns. */
+/** What {@link useSessionTracker} returns. Every ref is read-only and kept up to date. */
 export interface SessionTrackerContext {
   /** The tracker installed with `app.use(SpoorPlugin, …)`. */
   readonly tracker: Tracker;
-  /** The tracker's snapshot (`sessionId`, `consent`, `status`, `lastError`), kept up to date. Read-only. */
+  /** The whole snapshot: `sessionId`, `tabId`, `consent`, `status`, `lastError`. */
   readonly snapshot: Readonly<Ref<TrackerSnapshot>>;
+  /** The current session id: `null` before consent, on the server and after a denial. */
+  readonly sessionId: Readonly<Ref<string | null>>;
+  /** `pending`, `granted` or `denied`. */
+  readonly consent: Readonly<Ref<ConsentState>>;
+  /** `idle`, `running` or `destroyed`. */
+  readonly status: Readonly<Ref<TrackerSnapshot['status']>>;
 }
 
 /**
- * The app's tracker and its state, as read-only reactive data. Call it inside `setup()`.
+ * The app's tracker and its session state, as read-only refs. Call it inside `setup()`.
  *
  * @example
- * const { tracker, snapshot } = useSessionTracker();
+ * const { tracker, sessionId, consent } = useSessionTracker();
  * tracker.track('plan_chosen', { plan: 'pro' });
- * watchEffect(() => console.log(snapshot.value.sessionId));
+ * // <p v-if="sessionId">Session {{ sessionId }} ({{ consent }})</p>
  */
 export function useSessionTracker(): SessionTrackerContext {
   const tracker = injectTracker('useSessionTracker');
-  return { tracker, snapshot: useTrackerSnapshot() };
+  const snapshot = useTrackerSnapshot();
+  return {
+    tracker,
+    snapshot,
+    sessionId: computed(() => snapshot.value.sessionId),
+    consent: computed(() => snapshot.value.consent),
+    status: computed(() => snapshot.value.status),
+  };
 }

@@ -31,6 +31,8 @@ describe('public types', () => {
   it('types the composables', () => {
     expectTypeOf(useSessionTracker().tracker).toEqualTypeOf<Tracker>();
     expectTypeOf(useSessionTracker().snapshot).toEqualTypeOf<Readonly<Ref<TrackerSnapshot>>>();
+    expectTypeOf(useSessionTracker().sessionId).toEqualTypeOf<Readonly<Ref<string | null>>>();
+    expectTypeOf(useSessionTracker().consent).toEqualTypeOf<Readonly<Ref<ConsentState>>>();
     expectTypeOf(useTrackerSnapshot()).toEqualTypeOf<Readonly<Ref<TrackerSnapshot>>>();
     expectTypeOf(useTrackerSnapshot((s) => s.sessionId)).toEqualTypeOf<Readonly<Ref<string | null>>>();
     expectTypeOf(useConsent().state).toEqualTypeOf<Readonly<Ref<ConsentState>>>();
@@ -44,5 +46,7 @@ describe('public types', () => {
     snapshot.value = useTrackerSnapshot().value;
     // @ts-expect-error read-only
     state.value = 'granted';
+    // @ts-expect-error read-only
+    useSessionTracker().sessionId.value = 'forged';
   });
 });

@@ -15,11 +15,11 @@ describe('useSessionTracker', () => {
     const { tracker, sent } = createTestTracker({ consent: { mode: 'opt-in' } });
     const Session = defineComponent({
       setup() {
-        const { tracker: injected, snapshot } = useSessionTracker();
+        const { tracker: injected, consent, sessionId } = useSessionTracker();
         return () =>
           h('div', [
-            h('p', `consent: ${snapshot.value.consent}`),
-            h('p', `session: ${snapshot.value.sessionId ? 'yes' : 'none'}`),
+            h('p', `consent: ${consent.value}`),
+            h('p', `session: ${sessionId.value ? 'yes' : 'none'}`),
             h('button', { onClick: () => injected.track('hello', { from: 'vue' }) }, 'Say hello'),
           ]);
       },
@@ -41,21 +41,24 @@ describe('useSessionTracker', () => {
     });
   });
 
-  it('returns a snapshot ref that components cannot write', () => {
+  it('returns refs that components cannot write', () => {
     const { tracker } = createTestTracker();
-    let snapshot: ReturnType<typeof useSessionTracker>['snapshot'] | undefined;
+    let context: ReturnType<typeof useSessionTracker> | undefined;
     render(
       defineComponent({
         setup() {
-          snapshot = useSessionTracker().snapshot;
+          context = useSessionTracker();
           return () => h('p', 'x');
         },
       }),
       { global: { plugins: [[SpoorPlugin, { tracker }]] } },
     );
 
-    expect(isReadonly(snapshot)).toBe(true);
-    expect(snapshot?.value).toBe(tracker.getSnapshot());
+    for (const key of ['snapshot', 'sessionId', 'consent', 'status'] as const) {
+      expect(isReadonly(context?.[key])).toBe(true);
+    }
+    expect(context?.snapshot.value).toBe(tracker.getSnapshot());
+    expect(context?.status.value).toBe('running');
   });
 
   it('throws an error naming SpoorPlugin when the plugin is not installed', () => {
