@@ -7,7 +7,7 @@ import {
   type ReplayBudget,
 } from './budget';
 import { createChunker } from './chunker';
-import type { RecordedEvent, Recorder, Recording } from './recorder/recorder';
+import { INCREMENTAL_SOURCE, type RecordedEvent, type Recorder, type Recording } from './recorder/recorder';
 import { createRrwebRecorder } from './recorder/rrweb';
 import { isSessionSampled } from './sampling';
 
@@ -74,11 +74,21 @@ function recordingStartedAt(window: Window & typeof globalThis, sessionId: strin
   return now;
 }
 
+/** Typical serialised size of a small event (pointer, scroll, input, viewport). */
+const SMALL_EVENT_BYTES = 150;
+
+/**
+ * Serialised size of an incremental event. Only DOM changes are measured (they are what grows
+ * without bound); the many small events are counted at a typical size, so measuring costs little.
+ */
 function byteSize(event: RecordedEvent): number {
+  const source = (event.data as { source?: unknown } | null)?.source;
+  if (source !== INCREMENTAL_SOURCE.mutation && source !== INCREMENTAL_SOURCE.styleSheetRule)
+    return SMALL_EVENT_BYTES;
   try {
     return JSON.stringify(event).length;
   } catch {
-    return 0;
+    return SMALL_EVENT_BYTES;
   }
 }
 
@@ -179,7 +189,7 @@ function setupReplay(ctx: PluginContext, options: ReplayPluginOptions, settings:
         reportError: (error) => ctx.reportError(error),
         emit: (event, full) => {
           if (paused || !active) return;
-          const size = byteSize(event);
+          const size = full ? 0 : byteSize(event);
           chunker.push(event, size);
           if (!full) guard?.addBytes(size);
         },

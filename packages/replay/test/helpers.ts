@@ -51,7 +51,15 @@ export function createFakeRecorder() {
       clock += 1;
       const event: RecordedEvent = {
         type: 3,
-        data: { source: 1, pad: 'x'.repeat(size), n: clock },
+        data: {
+          source: 0,
+          adds: [],
+          removes: [],
+          texts: [],
+          attributes: [],
+          pad: 'x'.repeat(size),
+          n: clock,
+        },
         timestamp: Date.now(),
       };
       for (const start of running) start.emit(event, false);
