@@ -97,7 +97,9 @@ const toIssues = (error: z.ZodError, prefix: (string | number)[] = []): Issue[] 
   }));
 
 function pathOf(url: string, fallback?: unknown): string {
-  if (typeof fallback === 'string' && fallback.startsWith('/')) return fallback.slice(0, 2048);
+  // A page view's own path may carry the (redacted) query string; pages are grouped without it.
+  if (typeof fallback === 'string' && fallback.startsWith('/'))
+    return (fallback.split(/[?#]/)[0] || '/').slice(0, 2048);
   try {
     return new URL(url).pathname.slice(0, 2048);
   } catch {
@@ -164,7 +166,11 @@ export function parseBatch(body: unknown, maxEvents: number): BatchResult {
       if (!ENVELOPE_KEYS.has(key)) payload[key] = value;
     }
     const { visitorId: _visitorId, ...rest } = head.data;
-    events.push({ ...rest, path: pathOf(head.data.url, payload.path), payload });
+    events.push({
+      ...rest,
+      path: pathOf(head.data.url, head.data.type === 'page:view' ? payload.path : undefined),
+      payload,
+    });
   });
   if (issues.length > 0) return { ok: false, error: 'invalid-batch', issues: issues.slice(0, MAX_ISSUES) };
   const visitorId =

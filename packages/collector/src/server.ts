@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
@@ -40,6 +40,11 @@ export interface CollectorOptions {
   rateLimit?: { max: number; timeWindowMs: number } | false;
   /** The built dashboard to serve at `/dashboard/`; `false` serves none. @default the package's dist/dashboard */
   dashboardDir?: string | false;
+  /**
+   * A built single-page app to serve at `/` beside the collector (the demo serves the instrumented
+   * example this way, so it sends to `/v1/collect` on its own origin). @default undefined
+   */
+  appDir?: string;
   /** Fastify's logger option. @default false */
   logger?: FastifyServerOptions['logger'];
   /** Trust `X-Forwarded-For` from a load balancer (rate limits then key on the real client). @default false */
@@ -144,7 +149,21 @@ export async function createCollector(options: CollectorOptions = {}): Promise<C
         .send('The dashboard is not built: run `npm run build -w @spoor/collector`.'),
     );
   }
-  app.get('/', (_req, reply) => reply.redirect('/dashboard/'));
+  if (options.appDir && existsSync(join(options.appDir, 'index.html'))) {
+    const appDir = options.appDir;
+    await app.register(fastifyStatic, { root: appDir, prefix: '/', wildcard: false, decorateReply: false });
+    // Client-side routes of the app (any other GET for a page) load its index.html.
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method === 'GET' && !req.url.startsWith('/v1/') && req.headers.accept?.includes('text/html')) {
+        return reply.type('text/html').send(readFileSync(join(appDir, 'index.html')));
+      }
+      return reply
+        .code(404)
+        .send({ error: 'not-found', message: `no route ${req.method} ${req.url.split('?')[0]}` });
+    });
+  } else {
+    app.get('/', (_req, reply) => reply.redirect('/dashboard/'));
+  }
 
   const retentionDays = options.retentionDays ?? 30;
   const runRetention = () => storage.deleteOlderThan(Date.now() - retentionDays * DAY_MS);

@@ -11,7 +11,10 @@ function stored(events: Record<string, unknown>[]): StoredEvent[] {
     const payload = Object.fromEntries(Object.entries(event).filter(([key]) => !ENVELOPE.includes(key)));
     return {
       ...(event as unknown as StoredEvent),
-      path: typeof payload.path === 'string' ? payload.path : new URL(String(event.url)).pathname,
+      path:
+        typeof payload.path === 'string'
+          ? (payload.path.split('?')[0] ?? '/')
+          : new URL(String(event.url)).pathname,
       payload,
     };
   });
@@ -175,6 +178,48 @@ describe.each(storages)('storage: %s', (_name, open) => {
         count: 2,
         sessions: 1,
       }),
+    ]);
+  });
+
+  it('files a page:leave under the page view it ends, even when sent with the next URL', async () => {
+    const now = Date.now();
+    const home = { sessionId: 'spa', pageId: 'p-home', url: 'https://shop.example/home' };
+    const leftWithNextUrl = { sessionId: 'spa', pageId: 'p-home', url: 'https://shop.example/cart' };
+    await storage.ingest(
+      { site },
+      stored([
+        wireEvent(
+          'page:view',
+          { path: '/home', title: 'Home', referrer: '', navigation: 'load' },
+          { ...home, ts: now },
+        ),
+      ]),
+    );
+    // The leave arrives in a later batch than its view.
+    await storage.ingest(
+      { site },
+      stored([
+        wireEvent(
+          'page:leave',
+          { durationMs: 3000, engagedMs: 2000, maxScrollPct: 40 },
+          { ...leftWithNextUrl, ts: now + 3000 },
+        ),
+        wireEvent(
+          'page:view',
+          { path: '/cart?step=1', title: 'Cart', referrer: '', navigation: 'push' },
+          { sessionId: 'spa', pageId: 'p-cart', url: 'https://shop.example/cart?step=1', ts: now + 3001 },
+        ),
+        wireEvent(
+          'page:leave',
+          { durationMs: 1000, engagedMs: 1000, maxScrollPct: 90 },
+          { sessionId: 'spa', pageId: 'p-cart', url: 'https://shop.example/thanks', ts: now + 4001 },
+        ),
+      ]),
+    );
+    const pages = await storage.pageStats({ site });
+    expect(pages).toEqual([
+      expect.objectContaining({ path: '/cart', views: 1, avgEngagedMs: 1000, avgScrollPct: 90 }),
+      expect.objectContaining({ path: '/home', views: 1, avgEngagedMs: 2000, avgScrollPct: 40 }),
     ]);
   });
 

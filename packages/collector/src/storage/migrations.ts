@@ -53,6 +53,13 @@ const schema = ({ int, json }: Types): Migration[] => [
       'CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)',
     ],
   },
+  {
+    version: 2,
+    name: 'page views by page id',
+    statements: [
+      "CREATE INDEX IF NOT EXISTS events_page_views_by_page_id ON events (site, page_id) WHERE type = 'page:view'",
+    ],
+  },
 ];
 
 export const SQLITE_MIGRATIONS = schema({ int: 'INTEGER', json: 'TEXT' });

@@ -2,11 +2,13 @@ import pg from 'pg';
 import { MIGRATIONS_TABLE, POSTGRES_MIGRATIONS } from './migrations';
 import {
   aggregate,
+  applyViewPaths,
   clickIssuesStatement,
   type Dialect,
   encodeCursor,
   eventParams,
   eventsStatement,
+  fileLeavesUnderTheirView,
   heatmapStatement,
   INSERT_EVENT_COLUMNS,
   listSessionsStatement,
@@ -138,6 +140,17 @@ export function createPostgresStorage(options: PostgresStorageOptions): Storage 
       // A stable order of keys keeps concurrent writers (retried batches) from deadlocking.
       const sorted = [...events].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       const stored = await transaction(async (client) => {
+        const unknownPages = fileLeavesUnderTheirView(sorted);
+        if (unknownPages.length > 0) {
+          const found = await client.query(
+            "SELECT page_id, path FROM events WHERE site = $1 AND page_id = ANY($2) AND type = 'page:view'",
+            [context.site, unknownPages],
+          );
+          applyViewPaths(
+            sorted,
+            new Map(found.rows.map((r: { page_id: string; path: string }) => [r.page_id, r.path])),
+          );
+        }
         const params: unknown[] = [];
         const rows = sorted.map((event) => {
           const values = eventParams(context.site, event);

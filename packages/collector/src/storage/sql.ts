@@ -51,6 +51,31 @@ export const UPSERT_SESSION_CONFLICT = `ON CONFLICT (site, id) DO UPDATE SET
 export const UPSERT_SESSION_COLUMNS =
   'site, id, visitor_id, first_ts, last_ts, event_count, page_views, engaged_ms, error_count, rage_count, dead_count, replay_count, entry_ts, entry_url, user_agent';
 
+/**
+ * A `page:leave` is sent once the next page's URL is already in place (SPA navigation), so it is
+ * filed under the path of the page view it ends (same `pageId`), not under its own URL.
+ * Returns the page ids still unknown after looking at the batch itself.
+ */
+export function fileLeavesUnderTheirView(events: StoredEvent[]): string[] {
+  const viewPaths = new Map<string, string>();
+  for (const event of events) if (event.type === 'page:view') viewPaths.set(event.pageId, event.path);
+  const unknown = new Set<string>();
+  for (const event of events) {
+    if (event.type !== 'page:leave') continue;
+    const path = viewPaths.get(event.pageId);
+    if (path !== undefined) event.path = path;
+    else unknown.add(event.pageId);
+  }
+  return [...unknown];
+}
+
+export function applyViewPaths(events: StoredEvent[], paths: Map<string, string>): void {
+  for (const event of events) {
+    const path = event.type === 'page:leave' ? paths.get(event.pageId) : undefined;
+    if (path !== undefined) event.path = path;
+  }
+}
+
 /** What one batch adds to one session. */
 export interface SessionDelta {
   id: string;

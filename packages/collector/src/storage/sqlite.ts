@@ -4,11 +4,13 @@ import Database from 'better-sqlite3';
 import { MIGRATIONS_TABLE, SQLITE_MIGRATIONS } from './migrations';
 import {
   aggregate,
+  applyViewPaths,
   clickIssuesStatement,
   type Dialect,
   encodeCursor,
   eventParams,
   eventsStatement,
+  fileLeavesUnderTheirView,
   heatmapStatement,
   INSERT_EVENT_COLUMNS,
   listSessionsStatement,
@@ -61,8 +63,18 @@ export function createSqliteStorage(options: SqliteStorageOptions): Storage {
   let insertEvent: Database.Statement | undefined;
   let upsertSession: Database.Statement | undefined;
 
+  let viewPath: Database.Statement | undefined;
   const ingestTx = db.transaction(
     (site: string, visitorId?: string, userAgent?: string, events: StoredEvent[] = []) => {
+      viewPath ??= db.prepare(
+        "SELECT path FROM events WHERE site = ? AND page_id = ? AND type = 'page:view' LIMIT 1",
+      );
+      const paths = new Map<string, string>();
+      for (const pageId of fileLeavesUnderTheirView(events)) {
+        const row = viewPath.get(site, pageId) as { path: string } | undefined;
+        if (row) paths.set(pageId, row.path);
+      }
+      applyViewPaths(events, paths);
       insertEvent ??= db.prepare(
         `INSERT INTO events (${INSERT_EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
       );

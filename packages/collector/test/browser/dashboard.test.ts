@@ -1,0 +1,152 @@
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, repoRoot } from '../../../../test-utils/chromium';
+import { type Collector, createCollector, type SessionSummary } from '../../src/index';
+
+// The whole loop in real Chromium: the React example (built, served by the collector) sends to the
+// collector; the dashboard, logged in with the token, lists the session, shows its timeline and
+// plays its replay. A screenshot of each dashboard page goes to test-results/dashboard/.
+
+const TOKEN = 'e2e-dashboard-token';
+const shots = join(repoRoot, 'packages/collector/test-results/dashboard');
+
+describe('collector + dashboard in Chromium', () => {
+  let collector: Collector;
+  let base = '';
+  let browser: Browser;
+  let session: SessionSummary | undefined;
+
+  beforeAll(async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'spoor-e2e-'));
+    const dashboardDir = join(tmp, 'dashboard');
+    await build({
+      configFile: join(repoRoot, 'packages/collector/dashboard/vite.config.ts'),
+      logLevel: 'warn',
+      build: { outDir: dashboardDir, emptyOutDir: true },
+    });
+    const demo = (await import(new URL('../../../../scripts/start-demo.mjs', import.meta.url).href)) as {
+      buildExample(outDir: string, env: Record<string, string>): Promise<string>;
+    };
+    const appDir = await demo.buildExample(join(tmp, 'example'), {
+      VITE_SPOOR_ENDPOINT: '/v1/collect',
+      VITE_SPOOR_SITE_KEY: 'demo',
+    });
+    collector = await createCollector({
+      dataDir: join(tmp, 'data'),
+      dashboardDir,
+      appDir,
+      sites: [{ key: 'demo', origins: ['http://127.0.0.1:*'] }],
+      dashboardToken: TOKEN,
+      rateLimit: false,
+    });
+    base = await collector.listen({ port: 0, host: '127.0.0.1' });
+    browser = await launchChromium();
+    mkdirSync(shots, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await collector?.close();
+  });
+
+  it('stores a visit of the example, with its replay', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${base}/`);
+    await page.getByRole('button', { name: 'Accept' }).click();
+    await page.getByRole('link', { name: 'Browse products' }).click();
+    await page.getByRole('link', { name: 'Trail mug' }).click();
+    const add = page.getByRole('button', { name: 'Add to cart' });
+    await add.click();
+    // Four quick clicks in one spot: a rage click.
+    await add.click({ clickCount: 4, delay: 40 });
+    await page.waitForTimeout(1200);
+    await page.getByRole('link', { name: 'Go to checkout' }).click();
+    await page.getByRole('textbox', { name: /name/i }).first().fill('Ada Lovelace');
+    await page.waitForTimeout(1500);
+    // Leaving the page flushes what is queued (keepalive fetch / beacon).
+    await page.close({ runBeforeUnload: true });
+    await expect
+      .poll(
+        async () => {
+          session = (await collector.storage.listSessions({ site: 'demo' })).sessions[0];
+          return session && session.pageViews >= 3 && session.hasReplay;
+        },
+        { timeout: 30_000, interval: 500 },
+      )
+      .toBe(true);
+    await context.close();
+    expect(session?.rageClicks).toBeGreaterThanOrEqual(1);
+  });
+
+  async function shot(page: Page, name: string) {
+    await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+  }
+
+  it('lists the session, shows its timeline and plays its replay', async () => {
+    expect(session).toBeDefined();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+
+    await page.goto(`${base}/dashboard/`);
+    await page.getByLabel('Dashboard token').fill('wrong');
+    await page.getByRole('button', { name: 'Open the dashboard' }).click();
+    await expect.poll(() => page.getByText('The token was refused.').count()).toBe(1);
+    await page.getByLabel('Dashboard token').fill(TOKEN);
+    await page.getByRole('button', { name: 'Open the dashboard' }).click();
+
+    const row = page.locator('table.sessions tbody tr').first();
+    await row.waitFor();
+    expect(await page.locator('table.sessions tbody tr').count()).toBe(1);
+    expect(await row.textContent()).toContain('replay');
+    await shot(page, 'sessions');
+
+    await row.getByRole('link').click();
+    const timeline = page.getByRole('list', { name: 'Timeline' });
+    await timeline.waitFor();
+    const text = await timeline.textContent();
+    for (const type of ['session:start', 'page:view', 'click', 'click:rage', 'custom'])
+      expect(text).toContain(type);
+    // The player rebuilds the recorded page in a sandboxed iframe.
+    await page.locator('.replay iframe').waitFor({ timeout: 20_000 });
+    const frame = page.frames().find((f) => f !== page.mainFrame());
+    await expect
+      .poll(
+        async () =>
+          (await frame
+            ?.locator('body')
+            .textContent()
+            .catch(() => '')) ?? '',
+      )
+      .toContain('Spoor shop');
+    const play = page.locator('.replay').getByRole('button').first();
+    await play.click();
+    await page.waitForTimeout(1500);
+    await shot(page, 'session');
+
+    await page.getByRole('link', { name: 'Pages' }).click();
+    await page.getByRole('img', { name: 'Page views by path' }).waitFor();
+    expect(await page.locator('table').textContent()).toContain('/products/trail-mug');
+    await page.waitForTimeout(300);
+    await shot(page, 'pages');
+
+    await page.getByRole('link', { name: 'Heatmap' }).click();
+    await page.locator('select').first().selectOption('/products/trail-mug');
+    await page.locator('canvas.spoor-heatmap').waitFor();
+    await shot(page, 'heatmap');
+
+    await page.getByRole('link', { name: 'Rage & dead clicks' }).click();
+    await page.getByRole('link', { name: 'Watch a session' }).first().waitFor();
+    expect(await page.locator('table').textContent()).toContain('rage');
+    await shot(page, 'clicks');
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
