@@ -159,6 +159,8 @@ describe('examples/react-vite in Chromium', () => {
     const inputValues = events.filter((event) => event.type === 'input').map((event) => event.value);
     expect(inputValues).toContain('3');
     expect(inputValues).toContain('podcast');
+    // Name and e-mail were recorded as having been filled in, with every character masked.
+    expect(inputValues.filter((value) => value && /^[*\s@.]+$/.test(value)).length).toBeGreaterThanOrEqual(2);
     // Replay chunks arrived too, so the check below covers the DOM recording as well as the events.
     expect(events.some((event) => event.type === 'replay')).toBe(true);
     const everything = bodies.join('\n');
