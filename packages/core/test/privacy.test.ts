@@ -20,7 +20,7 @@ function fixture(html: string): (id: string) => Element {
   };
 }
 
-describe('attribute names', () => {
+describe('MASK_ATTRIBUTE, BLOCK_ATTRIBUTE, UNMASK_ATTRIBUTE', () => {
   it('are the documented data attributes', () => {
     expect([MASK_ATTRIBUTE, BLOCK_ATTRIBUTE, UNMASK_ATTRIBUTE]).toEqual([
       'data-spoor-mask',
@@ -203,7 +203,7 @@ const maskingRows: Array<[string, PrivacyOptions, string, string, boolean, boole
   ],
 ];
 
-describe('masking precedence', () => {
+describe('isTextMasked, isInputMasked and isBlocked', () => {
   it.each(maskingRows)('%s', (_rule, options, html, id, textMasked, inputMasked, blocked) => {
     const privacy = createPrivacy(options);
     const element = fixture(html)(id);

@@ -163,7 +163,7 @@ async function typeInto(page: Page, selector: string, text: string) {
   await page.keyboard.press('Tab');
 }
 
-describe('privacy in a real browser', () => {
+describe('createTracker privacy in Chromium', () => {
   it('lets no planted personal data or secret reach listeners, transports or the wire', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
