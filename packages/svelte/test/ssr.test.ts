@@ -14,6 +14,9 @@ describe('server rendering', () => {
     expect(body).toContain('status: idle');
     expect(body).toContain('consent: pending');
     expect(body).toContain('session: none');
+    // Actions never run on the server: the mask attribute arrives with hydration.
+    expect(body).toContain('name="card"');
+    expect(body).not.toContain('data-spoor-mask');
     expect(tracker.getSnapshot().status).toBe('idle');
     expect(await sent()).toEqual([]);
   });
