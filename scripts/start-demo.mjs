@@ -5,7 +5,7 @@
 //
 //   SPOOR_PORT=8787  port of the collector (a free one is picked when it is taken)
 import { execSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -76,6 +76,7 @@ export async function buildExample(outDir, env = {}) {
 }
 
 export async function startDemo({ port = Number(process.env.SPOOR_PORT ?? 8787), quiet = false } = {}) {
+  rmSync(join(dataDir, 'demo.json'), { force: true });
   ensureCollectorBuilt();
   const appDir = await buildExample(join(dataDir, 'example-react-vite'), {
     VITE_SPOOR_ENDPOINT: '/v1/collect',
@@ -121,7 +122,10 @@ export async function startDemo({ port = Number(process.env.SPOOR_PORT ?? 8787),
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const demo = await startDemo();
-  const stop = () => demo.collector.close().finally(() => process.exit(0));
+  const stop = () => {
+    rmSync(join(dataDir, 'demo.json'), { force: true });
+    demo.collector.close().finally(() => process.exit(0));
+  };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }

@@ -1,0 +1,236 @@
+#!/usr/bin/env node
+// Ingest throughput of the collector: autocannon on loopback posts version-1 batches of 50 events
+// (every event id unique, so nothing is skipped as a duplicate) to one collector process, once
+// with SQLite and once with PostgreSQL. Prints events/s and p50/p99 latency, and writes
+// bench/collector/results.json.
+//
+//   node bench/collector/run.mjs [--duration 20] [--connections 10] [--only sqlite|postgres] [--gzip]
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import autocannon from 'autocannon';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '../..');
+const { values } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '20' },
+    connections: { type: 'string', default: '10' },
+    only: { type: 'string' },
+    gzip: { type: 'boolean', default: false },
+  },
+});
+const BATCH = 50;
+const TOKEN = 'bench-token';
+
+const { ensureCollectorBuilt } = await import(join(root, 'scripts/start-demo.mjs'));
+const { startPgTestServer } = await import(join(root, 'scripts/pg-test-server.mjs'));
+ensureCollectorBuilt();
+
+// A realistic mix for one page: a view, pointer moves, clicks, scrolls, an input, a custom event.
+const TYPES = [
+  ['page:view', { path: '/products/trail-mug', title: 'Trail mug', referrer: '', navigation: 'push' }],
+  [
+    'pointer:move',
+    {
+      points: [
+        [10, 20, 0],
+        [30, 40, 50],
+        [60, 80, 100],
+        [90, 120, 150],
+      ],
+    },
+  ],
+  [
+    'pointer:move',
+    {
+      points: [
+        [100, 200, 0],
+        [130, 240, 50],
+        [160, 280, 100],
+      ],
+    },
+  ],
+  [
+    'click',
+    {
+      x: 420,
+      y: 310,
+      vw: 1280,
+      vh: 800,
+      rx: 0.4,
+      ry: 0.6,
+      target: { selector: '#root > main > button', tag: 'button', text: 'Add to cart' },
+    },
+  ],
+  ['scroll', { x: 0, y: 640, depthPct: 55 }],
+  [
+    'input',
+    {
+      target: { selector: 'input[name=email]', tag: 'input' },
+      fieldType: 'email',
+      value: '********',
+      length: 8,
+    },
+  ],
+  ['custom', { name: 'add_to_cart', props: { sku: 'trail-mug', price: 18 } }],
+  ['page:leave', { durationMs: 12000, engagedMs: 9000, maxScrollPct: 70 }],
+];
+
+let counter = 0;
+function makeBody() {
+  const run = (counter++).toString(36);
+  const session = `bench-session-${counter % 500}`;
+  const now = Date.now();
+  const events = [];
+  for (let i = 0; i < BATCH; i++) {
+    const [type, payload] = TYPES[i % TYPES.length];
+    events.push({
+      id: `${run}-${i}-${process.pid}`,
+      type,
+      ts: now + i,
+      sessionId: session,
+      tabId: 'tab-1',
+      pageId: `page-${counter % 500}`,
+      seq: i,
+      url: 'https://shop.example/products/trail-mug',
+      ...payload,
+    });
+  }
+  const json = JSON.stringify({ v: 1, batchId: `batch-${run}`, sentAt: now, events });
+  return values.gzip ? gzipSync(json) : json;
+}
+
+function startCollector(env) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [join(root, 'packages/collector/dist/cli.js'), '--port', '0', '--rate-limit', '0', '--token', TOKEN],
+      { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const match = /listening on (http:\/\/[^\s]+)/.exec(out);
+      if (match) resolve({ child, url: match[1] });
+    });
+    child.once('exit', (code) => reject(new Error(`collector exited (${code}): ${out}`)));
+  });
+}
+
+async function stored(url) {
+  let total = 0;
+  let cursor;
+  do {
+    const res = await fetch(`${url}/v1/sessions?limit=500${cursor ? `&cursor=${cursor}` : ''}`, {
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
+    const page = await res.json();
+    total += page.sessions.reduce((sum, s) => sum + s.eventCount, 0);
+    cursor = page.next;
+  } while (cursor);
+  return total;
+}
+
+function load(url, duration) {
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: `${url}/v1/collect?key=demo`,
+        method: 'POST',
+        connections: Number(values.connections),
+        duration,
+        headers: {
+          'content-type': 'application/json',
+          ...(values.gzip ? { 'content-encoding': 'gzip' } : {}),
+        },
+        requests: [
+          {
+            setupRequest(request) {
+              return { ...request, body: makeBody() };
+            },
+          },
+        ],
+      },
+      (error, result) => (error ? reject(error) : resolve(result)),
+    );
+    autocannon.track(instance, {
+      renderProgressBar: false,
+      renderResultsTable: false,
+      renderLatencyTable: false,
+    });
+  });
+}
+
+async function bench(name, env) {
+  const collector = await startCollector(env);
+  try {
+    await load(collector.url, 3); // warm-up (JIT, connection pool, SQLite cache)
+    const before = await stored(collector.url);
+    const result = await load(collector.url, Number(values.duration));
+    const after = await stored(collector.url);
+    const ok = result['2xx'];
+    const summary = {
+      storage: name,
+      batchSize: BATCH,
+      gzip: values.gzip,
+      connections: Number(values.connections),
+      durationS: Number(values.duration),
+      requests: result.requests.total,
+      ok,
+      non2xx: result.non2xx,
+      errors: result.errors,
+      timeouts: result.timeouts,
+      eventsPerSecond: Math.round((ok * BATCH) / result.duration),
+      requestsPerSecond: Math.round(ok / result.duration),
+      latencyMs: {
+        p50: result.latency.p50,
+        p90: result.latency.p90,
+        p99: result.latency.p99,
+        max: result.latency.max,
+      },
+      eventsStoredDuringRun: after - before,
+    };
+    console.log(
+      `${name.padEnd(10)} ${String(summary.eventsPerSecond).padStart(7)} events/s  ` +
+        `(${summary.requestsPerSecond} batches/s)  p50 ${summary.latencyMs.p50} ms  p99 ${summary.latencyMs.p99} ms  ` +
+        `non-2xx ${summary.non2xx}  stored ${summary.eventsStoredDuringRun} events`,
+    );
+    return summary;
+  } finally {
+    collector.child.kill('SIGTERM');
+    await new Promise((resolve) => collector.child.once('exit', resolve));
+  }
+}
+
+const results = [];
+console.log(
+  `collector ingest benchmark: batches of ${BATCH}, ${values.connections} connections, ${values.duration} s, ${cpus().length} cores`,
+);
+if (!values.only || values.only === 'sqlite') {
+  const dir = mkdtempSync(join(tmpdir(), 'spoor-bench-'));
+  try {
+    results.push(await bench('sqlite', { SPOOR_DATA_DIR: dir, DATABASE_URL: '' }));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+if (!values.only || values.only === 'postgres') {
+  // Durability like SQLite's WAL + synchronous=NORMAL: commits reach the OS at once and disk soon after.
+  const pg = await startPgTestServer({
+    settings: { fsync: 'on', full_page_writes: 'on', synchronous_commit: 'off' },
+  });
+  try {
+    results.push(await bench('postgres', { DATABASE_URL: pg.url }));
+  } finally {
+    pg.stop();
+  }
+}
+writeFileSync(
+  join(here, 'results.json'),
+  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cores: cpus().length, results }, null, 2)}\n`,
+);
