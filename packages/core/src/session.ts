@@ -39,6 +39,8 @@ export interface SessionCallbacks {
 /** The session manager: one session shared by every tab, rotated on idleness and age. */
 export interface SessionManager {
   readonly tabId: string;
+  /** The next sequence number of this tab: increasing across reloads of the tab. */
+  nextSeq(): number;
   /** The stored session if it is still live, without extending it. */
   current(): Session | null;
   /** A live session, starting one when there is none; `activity` extends it. */
@@ -61,8 +63,13 @@ export const SESSION_DEFAULTS = {
 } satisfies Required<Omit<SessionOptions, 'cookieDomain'>> & { cookieDomain: undefined };
 
 const TAB_KEY = 'spoor_tab';
+const SEQ_KEY = 'spoor_seq';
 // Activity is written back at most this often: one cookie write per second at most.
 const WRITE_INTERVAL_MS = 1000;
+// The store is re-read at most this often while a session is live: reading `document.cookie`
+// on every event costs more than everything else a click does. Other tabs' rotations reach
+// this tab sooner through the BroadcastChannel.
+const READ_INTERVAL_MS = 1000;
 
 // Compact and fixed-size: `<id>.<startedAt base36>.<lastActivity base36>[.e]`.
 function encode(session: StoredSession): string {
@@ -98,8 +105,12 @@ export function createSessionManager(options: SessionOptions, callbacks: Session
   const name = options.cookieName ?? SESSION_DEFAULTS.cookieName;
   let store: KeyValueStore | undefined;
   let tabId: string | undefined;
+  let seq: number | undefined;
+  // Resolved once: probing storage on every event would cost more than the write itself.
+  let tabStorage: Storage | undefined | null = null;
   let known: StoredSession | null = null;
   let lastWrite = 0;
+  let lastRead = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let channel: BroadcastChannel | undefined;
   let running = false;
@@ -115,7 +126,10 @@ export function createSessionManager(options: SessionOptions, callbacks: Session
     getStore().set(encode(s), Math.max(1000, s.startedAt + max - now()));
     lastWrite = now();
   };
-  const read = () => decode(getStore().get());
+  const read = () => {
+    lastRead = now();
+    return decode(getStore().get());
+  };
   const announce = () => {
     try {
       channel?.postMessage('changed');
@@ -179,6 +193,21 @@ export function createSessionManager(options: SessionOptions, callbacks: Session
       tabId ??= readTabId();
       return tabId;
     },
+    nextSeq() {
+      if (tabStorage === null) tabStorage = getStorage('sessionStorage');
+      const storage = tabStorage;
+      if (seq === undefined) {
+        const stored = Number(storage?.getItem(SEQ_KEY));
+        seq = Number.isSafeInteger(stored) && stored > 0 ? stored : 0;
+      }
+      const next = seq++;
+      try {
+        storage?.setItem(SEQ_KEY, String(seq));
+      } catch {
+        // Full or unavailable: the counter still increases within this page.
+      }
+      return next;
+    },
     current() {
       const stored = read();
       if (!stored || stored.ended || now() >= expiryOf(stored)) return null;
@@ -186,8 +215,8 @@ export function createSessionManager(options: SessionOptions, callbacks: Session
     },
     ensure(activity, reasonIfNew = 'new') {
       const at = now();
-      // Reading the store on every event keeps tabs in agreement; it is one cookie read.
-      const stored = read();
+      const fresh = known && !known.ended && at - lastRead < READ_INTERVAL_MS && at < expiryOf(known);
+      const stored = fresh ? known : read();
       if (stored && !stored.ended && at < expiryOf(stored)) {
         if (!known || known.id !== stored.id) {
           known = stored;
@@ -220,11 +249,14 @@ export function createSessionManager(options: SessionOptions, callbacks: Session
       // No session:end here: after a denial nothing more is sent.
       getStore().remove();
       try {
-        getStorage('sessionStorage')?.removeItem(TAB_KEY);
+        const storage = getStorage('sessionStorage');
+        storage?.removeItem(TAB_KEY);
+        storage?.removeItem(SEQ_KEY);
       } catch {
         // Already gone.
       }
       tabId = undefined;
+      seq = undefined;
       known = null;
       schedule();
       announce();

@@ -81,7 +81,6 @@ export function createTracker(options: TrackerOptions = {}): Tracker {
   let capture: CaptureHandle | undefined;
   let teardowns: Array<() => void> = [];
   let pageId = createId();
-  let seq = 0;
 
   const update = (patch: Partial<TrackerSnapshot>) => {
     const next = { ...snapshot, ...patch };
@@ -109,14 +108,26 @@ export function createTracker(options: TrackerOptions = {}): Tracker {
     emitLocal({ type: 'tracker:error', code, message });
   }
 
+  // Redacting is not free and the URL rarely changes: keep the last answer.
+  let lastHref = '';
+  let lastUrl = '';
+  const redactedUrl = () => {
+    const href = currentUrl();
+    if (href !== lastHref) {
+      lastHref = href;
+      lastUrl = privacy.redactUrl(href);
+    }
+    return lastUrl;
+  };
+
   const envelope = (session: Session | null) => ({
     id: createId(),
     ts: now(),
     sessionId: session?.id ?? '',
     tabId: active ? sessions.tabId : '',
     pageId,
-    seq: seq++,
-    url: privacy.redactUrl(currentUrl()),
+    seq: active ? sessions.nextSeq() : -1,
+    url: redactedUrl(),
   });
 
   // Local events (consent, transport and tracker errors) reach listeners but never a transport.

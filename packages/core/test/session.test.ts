@@ -150,4 +150,17 @@ describe('sessions', () => {
     expect(tabId).toBeTruthy();
     expect(sessionStorage.getItem('spoor_tab')).toBe(tabId);
   });
+
+  it('keeps seq increasing across reloads of the same tab', () => {
+    const first = setup();
+    first.tracker.start();
+    first.tracker.track('before reload');
+    const last = first.events.at(-1)?.seq ?? -1;
+    first.tracker.destroy();
+    const second = setup();
+    second.tracker.start();
+    second.tracker.track('after reload');
+    const seqs = second.events.map((event) => event.seq);
+    expect(Math.min(...seqs)).toBeGreaterThan(last);
+  });
 });
