@@ -6,7 +6,7 @@
 //
 //   node bench/collector/run.mjs [--duration 20] [--connections 10] [--only sqlite|postgres] [--gzip]
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -105,6 +105,31 @@ function makeBody() {
   return values.gzip ? gzipSync(json) : json;
 }
 
+// CPU seconds a process (and, for PostgreSQL, its backends) used: a figure that depends less on
+// what else runs on the machine than throughput does.
+const TICKS = 100;
+function cpuOf(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / TICKS;
+  } catch {
+    return 0;
+  }
+}
+function cpuOfTree(rootPid) {
+  if (!rootPid) return 0;
+  let total = cpuOf(rootPid);
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const fields = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1].split(' ');
+      if (Number(fields[1]) === rootPid) total += cpuOf(Number(entry));
+    } catch {}
+  }
+  return total;
+}
+const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).map(Number);
+
 function startCollector(env) {
   return new Promise((resolve, reject) => {
     const child = spawn(
@@ -166,12 +191,17 @@ function load(url, duration) {
   });
 }
 
-async function bench(name, env) {
+async function bench(name, env, dbPid) {
   const collector = await startCollector(env);
   try {
     await load(collector.url, 3); // warm-up (JIT, connection pool, SQLite cache)
     const before = await stored(collector.url);
+    const cpuBefore = { collector: cpuOf(collector.child.pid), db: cpuOfTree(dbPid) };
     const result = await load(collector.url, Number(values.duration));
+    const cpu = {
+      collector: cpuOf(collector.child.pid) - cpuBefore.collector,
+      db: cpuOfTree(dbPid) - cpuBefore.db,
+    };
     const after = await stored(collector.url);
     const ok = result['2xx'];
     const summary = {
@@ -194,11 +224,17 @@ async function bench(name, env) {
         max: result.latency.max,
       },
       eventsStoredDuringRun: after - before,
+      cpuSeconds: { collector: Number(cpu.collector.toFixed(2)), database: Number(cpu.db.toFixed(2)) },
+      // Events per CPU-second of the collector process (plus PostgreSQL's backends): what one
+      // free core would sustain, whatever else the machine was doing.
+      eventsPerCpuSecond: Math.round((after - before) / (cpu.collector + cpu.db)),
+      loadAverage: loadAverage(),
     };
     console.log(
       `${name.padEnd(10)} ${String(summary.eventsPerSecond).padStart(7)} events/s  ` +
         `(${summary.requestsPerSecond} batches/s)  p50 ${summary.latencyMs.p50} ms  p99 ${summary.latencyMs.p99} ms  ` +
-        `non-2xx ${summary.non2xx}  stored ${summary.eventsStoredDuringRun} events`,
+        `non-2xx ${summary.non2xx}  stored ${summary.eventsStoredDuringRun} events  ` +
+        `${summary.eventsPerCpuSecond} events/CPU-s  load ${summary.loadAverage[0]}`,
     );
     return summary;
   } finally {
@@ -225,7 +261,9 @@ if (!values.only || values.only === 'postgres') {
     settings: { fsync: 'on', full_page_writes: 'on', synchronous_commit: 'off' },
   });
   try {
-    results.push(await bench('postgres', { DATABASE_URL: pg.url }));
+    const pidFile = join(pg.dir, 'data', 'postmaster.pid');
+    const postmaster = existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8').split('\n')[0]) : 0;
+    results.push(await bench('postgres', { DATABASE_URL: pg.url }, postmaster));
   } finally {
     pg.stop();
   }

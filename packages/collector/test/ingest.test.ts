@@ -257,3 +257,27 @@ describe('rate limiting', () => {
     }
   });
 });
+
+describe('when the database fails', () => {
+  it('answers 503 with Retry-After (the tracker retries) and keeps serving', async () => {
+    const { createSqliteStorage } = await import('../src/index');
+    const real = createSqliteStorage({ filename: `/tmp/spoor-test-${randomUUID()}/spoor.db` });
+    let down = true;
+    const flaky = {
+      ...real,
+      ingest: (...args: Parameters<typeof real.ingest>) =>
+        down ? Promise.reject(new Error('connection refused')) : real.ingest(...args),
+    };
+    const collector = await open({ storage: flaky });
+    try {
+      const body = JSON.stringify(batch(visit('s-1', Date.now())));
+      const failed = await post(collector, { body });
+      expect(failed.statusCode).toBe(503);
+      expect(failed.headers['retry-after']).toBeDefined();
+      down = false;
+      expect((await post(collector, { body })).json()).toMatchObject({ stored: 5 });
+    } finally {
+      await collector.close();
+    }
+  });
+});
