@@ -15,7 +15,8 @@ const CHROMIUM_PATHS = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bi
 /** Launches headless Chromium with the flags this environment needs. */
 export async function launchChromium(): Promise<Browser> {
   const executablePath = CHROMIUM_PATHS.find((path): path is string => !!path && existsSync(path));
-  if (!executablePath) throw new Error('Chromium not found: install Debian\'s `chromium` (apt-get install chromium)');
+  if (!executablePath)
+    throw new Error("Chromium not found: install Debian's `chromium` (apt-get install chromium)");
   return chromium.launch({
     executablePath,
     headless: true,
@@ -58,7 +59,9 @@ export async function bundleScript(
 export type Handler = (req: IncomingMessage, res: ServerResponse, body: Buffer) => void | Promise<void>;
 
 /** Starts an HTTP server on 127.0.0.1 with a random port; `close()` stops it. */
-export async function startServer(handler: Handler): Promise<{ url: string; server: Server; close(): Promise<void> }> {
+export async function startServer(
+  handler: Handler,
+): Promise<{ url: string; server: Server; close(): Promise<void> }> {
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
