@@ -35,14 +35,19 @@ const gz = (text) => gzipSync(Buffer.from(text)).length;
 // --- Sizes (esbuild minify + zlib gzip), as an app would bundle them ---
 const sizes = {};
 for (const [name, code] of Object.entries({
-  'core + replay': "export { createTracker, createHttpTransport } from '@spoor/core'; export { createReplayPlugin } from './packages/replay/src/index.ts';",
+  'core + replay':
+    "export { createTracker, createHttpTransport } from '@spoor/core'; export { createReplayPlugin } from './packages/replay/src/index.ts';",
   'core alone': "export { createTracker, createHttpTransport } from '@spoor/core';",
   '@rrweb/record alone': "export { record } from '@rrweb/record';",
   '@spoor/replay/player': "export { createPlayer } from './packages/replay/src/player/index.ts';",
   '@spoor/replay/heatmap': "export * from './packages/replay/src/heatmap/index.ts';",
 })) {
   const { text, inputs } = await bundle(code, { minify: true, format: 'esm' });
-  sizes[name] = { minKB: kb(text.length), gzipKB: kb(gz(text)), rrweb: inputs.some((input) => input.includes('rrweb')) };
+  sizes[name] = {
+    minKB: kb(text.length),
+    gzipKB: kb(gz(text)),
+    rrweb: inputs.some((input) => input.includes('rrweb')),
+  };
 }
 
 // --- Pages ---
@@ -71,9 +76,7 @@ if (__mode === 'spoor' || __mode === 'core') {
   tracker.start();
   window.__stop = () => { tracker.stop(); return tracker.flush(); };
 }
-window.__long = [];
-window.__since = Infinity;
-new PerformanceObserver((list) => { for (const e of list.getEntries()) if (e.startTime >= window.__since) window.__long.push(e.duration); }).observe({ type: 'longtask' });
+window.__since = window.__since ?? Infinity;
 window.__work = (ms) => new Promise((resolve) => {
   let n = 0;
   window.__since = performance.now();
@@ -103,7 +106,8 @@ const server = createServer((req, res) => {
       const json = req.headers['content-encoding'] === 'gzip' ? gunzipSync(body) : body;
       collected.push(...JSON.parse(json.toString()).events);
       res.writeHead(204).end();
-    } else if (url.pathname === '/bench.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(recordJs);
+    } else if (url.pathname === '/bench.js')
+      res.writeHead(200, { 'content-type': 'text/javascript' }).end(recordJs);
     else if (url.pathname === '/boot.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(BOOT);
     else if (url.pathname === '/') res.writeHead(200, { 'content-type': 'text/html' }).end(PAGE);
     else res.writeHead(404).end();
@@ -112,12 +116,55 @@ const server = createServer((req, res) => {
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const base = `http://127.0.0.1:${server.address().port}`;
 
-const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
+const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
+  (p) => p && existsSync(p),
+);
 const browser = await chromium.launch({
   executablePath,
   headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
+
+/**
+ * From a Chromium trace of the page's main thread: tasks over 50 ms of thread time (CPU time of
+ * the main thread, so other processes on a busy machine do not inflate it), and those of them
+ * that ran code of the recorder bundle (rrweb + Spoor, `/bench.js`), i.e. caused by recording.
+ */
+function longTasks(trace) {
+  const events = JSON.parse(trace.toString()).traceEvents;
+  const main = events.find((event) => event.name === 'thread_name' && event.args?.name === 'CrRendererMain');
+  const onMain = events.filter((event) => main && event.pid === main.pid && event.tid === main.tid);
+  const tasks = onMain.filter(
+    (event) => event.name === 'RunTask' && event.ph === 'X' && typeof event.tdur === 'number',
+  );
+  const calls = onMain.filter(
+    (event) =>
+      event.ph === 'X' &&
+      (event.name === 'FunctionCall' || event.name === 'TimerFire') &&
+      String(event.args?.data?.url ?? '').endsWith('/bench.js'),
+  );
+  const recorderTasks = tasks.filter((task) =>
+    calls.some((call) => call.ts >= task.ts && call.ts < task.ts + task.dur),
+  );
+  const ms = (task) => Math.round(task.tdur / 100) / 10;
+  const recorderMs = Math.round(calls.reduce((sum, call) => sum + (call.tdur ?? call.dur ?? 0), 0) / 1000);
+  return {
+    longTasks: tasks.filter((task) => task.tdur > 50_000).length,
+    longestTaskMs: Math.max(0, ...tasks.map(ms)),
+    recorderLongTasks: recorderTasks.filter((task) => task.tdur > 50_000).length,
+    longestRecorderTaskMs: Math.max(0, ...recorderTasks.map(ms)),
+    recorderMs,
+  };
+}
 
 async function runMode(mode) {
   wire = 0;
@@ -127,7 +174,11 @@ async function runMode(mode) {
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
   await page.goto(`${base}/?mode=${mode}`);
   await page.waitForTimeout(500);
-  const metric = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+  const metric = async () =>
+    Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+  await browser.startTracing(page, {
+    categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'],
+  });
   const before = await metric();
   const work = page.evaluate((ms) => window.__work(ms), WORKLOAD_MS);
   // The visitor: moves the pointer, scrolls and types while the page updates itself.
@@ -142,9 +193,12 @@ async function runMode(mode) {
   }
   await work;
   const after = await metric();
+  const trace = await browser.stopTracing();
   const result = await page.evaluate(async () => {
     await window.__stop?.();
-    return { long: window.__long, rr: window.__mode === 'rrweb' ? JSON.stringify(window.__rr) : null };
+    return {
+      rr: window.__mode === 'rrweb' ? JSON.stringify(window.__rr) : null,
+    };
   });
   await page.waitForTimeout(300);
   await page.close();
@@ -155,8 +209,7 @@ async function runMode(mode) {
     mode,
     scriptMs: Math.round((after.ScriptDuration - before.ScriptDuration) * 1000),
     taskMs: Math.round((after.TaskDuration - before.TaskDuration) * 1000),
-    longTasks: result.long.length,
-    longestTaskMs: Math.round(Math.max(0, ...result.long)),
+    ...longTasks(trace),
     recordedGzipKBPerMin: recorded ? kb(gz(recorded) / minutes) : 0,
     wireKBPerMin: mode === 'spoor' || mode === 'core' ? kb(wire / minutes) : null,
   };
@@ -169,13 +222,25 @@ for (let round = 0; round < ROUNDS; round++) {
 await browser.close();
 server.close();
 
-const label = { none: 'no recorder', rrweb: '@rrweb/record alone', core: 'core alone (no replay)', spoor: 'core + replay' };
-console.log(`Workload: ${WORKLOAD_MS / 1000} s per variant, 400-row live list (text, class, add/remove every 50 ms), pointer, scroll, typing.\n`);
-console.log('| variant | main-thread script ms | task ms | long tasks during workload (max ms) | recorded gzip KB/min | on the wire KB/min |');
-console.log('| --- | --- | --- | --- | --- | --- |');
+const label = {
+  none: 'no recorder',
+  rrweb: '@rrweb/record alone',
+  core: 'core alone (no replay)',
+  spoor: 'core + replay',
+};
+console.log(
+  `Workload: ${WORKLOAD_MS / 1000} s per variant, 400-row live list (text, class, add/remove every 50 ms), pointer, scroll, typing.\n`,
+);
+console.log(
+  '| variant | main-thread script ms (CDP ScriptDuration) | in recorder/tracker code ms | tasks > 50 ms CPU (longest task ms) | tasks running recorder/tracker code: > 50 ms (longest ms) | recorded gzip KB/min | on the wire KB/min |',
+);
+console.log('| --- | --- | --- | --- | --- | --- | --- |');
 for (const row of rows) {
-  console.log(`| ${label[row.mode]} | ${row.scriptMs} | ${row.taskMs} | ${row.longTasks} (${row.longestTaskMs}) | ${row.recordedGzipKBPerMin || '—'} | ${row.wireKBPerMin ?? '—'} |`);
+  console.log(
+    `| ${label[row.mode]} | ${row.scriptMs} | ${row.recorderMs} | ${row.longTasks} (${row.longestTaskMs}) | ${row.recorderLongTasks} (${row.longestRecorderTaskMs}) | ${row.recordedGzipKBPerMin || '—'} | ${row.wireKBPerMin ?? '—'} |`,
+  );
 }
 console.log('\n| bundle (esbuild --minify, gzip) | min KB | min+gzip KB | includes rrweb |');
 console.log('| --- | --- | --- | --- |');
-for (const [name, size] of Object.entries(sizes)) console.log(`| ${name} | ${size.minKB} | ${size.gzipKB} | ${size.rrweb ? 'yes' : 'no'} |`);
+for (const [name, size] of Object.entries(sizes))
+  console.log(`| ${name} | ${size.minKB} | ${size.gzipKB} | ${size.rrweb ? 'yes' : 'no'} |`);
