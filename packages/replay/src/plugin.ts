@@ -238,10 +238,18 @@ function setupReplay(ctx: PluginContext, options: ReplayPluginOptions, settings:
 
   sync();
   const unsubscribe = ctx.subscribe(sync);
+  // Hand pending events over before the tracker's own exit flush (it listens after plugins).
+  const onHide = () => {
+    if (ctx.document.visibilityState !== 'visible') chunker.flush();
+  };
+  ctx.window.addEventListener('pagehide', chunker.flush);
+  ctx.document.addEventListener('visibilitychange', onHide);
 
   return () => {
     active = false;
     unsubscribe();
+    ctx.window.removeEventListener('pagehide', chunker.flush);
+    ctx.document.removeEventListener('visibilitychange', onHide);
     stopRecording();
     if (gateTimer !== undefined) clearTimeout(gateTimer);
     // Hand over the last events when the tracker stops, never after consent was withdrawn.

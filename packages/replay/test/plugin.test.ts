@@ -216,3 +216,23 @@ describe('createReplayPlugin', () => {
     ]);
   });
 });
+
+describe('createReplayPlugin at page exit', () => {
+  beforeEach(() => {
+    clearCookies();
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    destroyTrackers();
+    vi.useRealTimers();
+  });
+
+  it('hands pending events over when the page is hidden or left', () => {
+    const fake = createFakeRecorder();
+    const { tracker, replays } = setup({ plugins: [createReplayPlugin({ recorder: fake.recorder })] });
+    tracker.start();
+    fake.emit();
+    window.dispatchEvent(new Event('pagehide'));
+    expect(fullFlags(replays())).toEqual([true, false]);
+  });
+});
