@@ -1,7 +1,60 @@
 import { aggregateClicks, createHeatmapOverlay, DEFAULT_WIDTH_BUCKETS } from '@spoor/replay/heatmap';
+import { createPlayer, type PlayerEvent } from '@spoor/replay/player';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { PageStat } from '../api';
+import { api, flatten, type PageStat, type SessionDetail, type SessionPage, type StoredEvent } from '../api';
 import { useApi } from '../useApi';
+
+interface Recorded {
+  type: number;
+  timestamp: number;
+  data?: { width?: number };
+}
+
+/**
+ * The page as a visitor saw it: the replay of a session that viewed it, paused just after the
+ * page view, as the backdrop of the heatmap.
+ */
+function PageSnapshot(props: {
+  site: string;
+  sessionId: string;
+  path: string;
+  onStage(stage: HTMLElement | null): void;
+}) {
+  const { site, sessionId, path, onStage } = props;
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    let live = true;
+    let destroy: (() => void) | undefined;
+    const id = encodeURIComponent(sessionId);
+    Promise.all([
+      api<SessionDetail>(`/sessions/${id}`, { site }),
+      api<{ chunks: StoredEvent[] }>(`/sessions/${id}/replay`, { site }),
+    ])
+      .then(([detail, { chunks }]) => {
+        const box = ref.current;
+        if (!live || !box) return;
+        const recorded = chunks.flatMap((c) =>
+          Array.isArray(c.payload.events) ? c.payload.events : [],
+        ) as Recorded[];
+        const width = recorded.find((e) => e.type === 4)?.data?.width ?? 1280;
+        box.style.width = `${Math.min(width, box.parentElement?.clientWidth ?? width)}px`;
+        const events = [...flatten(detail.events), ...flatten(chunks)] as unknown as PlayerEvent[];
+        const player = createPlayer(box, events, { controls: false });
+        destroy = () => player.destroy();
+        const start = Math.min(...recorded.map((e) => e.timestamp));
+        const view = detail.events.find((e) => e.type === 'page:view' && e.path === path);
+        if (view) player.seek(view.ts - start + 1000);
+        requestAnimationFrame(() => live && onStage(box.querySelector<HTMLElement>('.spoor-player-stage')));
+      })
+      .catch(() => live && onStage(null));
+    return () => {
+      live = false;
+      destroy?.();
+      onStage(null);
+    };
+  }, [site, sessionId, path, onStage]);
+  return <div ref={ref} className="snapshot" />;
+}
 
 interface Click {
   x: number;
@@ -32,6 +85,11 @@ export function HeatmapPage({ site, initialPath }: { site: string; initialPath: 
   const [bucket, setBucket] = useState<string | null>(null);
   const map = maps.find((m) => m.bucket === (bucket && buckets.includes(bucket) ? bucket : buckets[0]));
   const page = useRef<HTMLDivElement>(null);
+  const withReplay = useApi<SessionPage>(current ? '/sessions' : null, { site, path: current, limit: 50 });
+  const sample = withReplay.data?.sessions.find((s) => s.hasReplay);
+  const [useSnapshot, setUseSnapshot] = useState(true);
+  const [stage, setStage] = useState<HTMLElement | null>(null);
+  const snapshot = useSnapshot && sample && current;
   const topSelectors = useMemo(() => {
     const counts = new Map<string, number>();
     for (const c of clicks.data?.clicks ?? []) counts.set(c.selector, (counts.get(c.selector) ?? 0) + 1);
@@ -39,14 +97,20 @@ export function HeatmapPage({ site, initialPath }: { site: string; initialPath: 
   }, [clicks.data]);
 
   useEffect(() => {
-    if (!page.current || !map) return;
+    if (!map || !snapshot || !stage) return;
+    const overlay = createHeatmapOverlay(stage, map, { unit: 'clicks' });
+    return () => overlay.destroy();
+  }, [map, snapshot, stage]);
+
+  useEffect(() => {
+    if (!page.current || !map || snapshot) return;
     const width = BUCKET_WIDTH[map.bucket] ?? 1280;
     const scale = Math.min(1, (page.current.parentElement?.clientWidth ?? width) / width);
     page.current.style.width = `${width * scale}px`;
     page.current.style.height = `${Math.max(400, ((map.rows + 4) * width * scale) / map.columns)}px`;
     const overlay = createHeatmapOverlay(page.current, map, { unit: 'clicks' });
     return () => overlay.destroy();
-  }, [map]);
+  }, [map, snapshot]);
 
   return (
     <section>
@@ -72,11 +136,23 @@ export function HeatmapPage({ site, initialPath }: { site: string; initialPath: 
             ))}
           </select>
         </label>
+        <label>
+          <input type="checkbox" checked={useSnapshot} onChange={(e) => setUseSnapshot(e.target.checked)} />{' '}
+          Show the page (from a replay)
+        </label>
         {map && <span className="muted">{map.total} clicks</span>}
       </form>
       {clicks.error && <p className="error">{clicks.error}</p>}
       {clicks.data && !map && <p className="empty">No clicks recorded on this page yet.</p>}
-      {map && (
+      {map && snapshot && (
+        <div className="heatmap-wrap" data-testid="heatmap">
+          <PageSnapshot site={site} sessionId={sample.id} path={snapshot} onStage={setStage} />
+          <p className="muted">
+            The page as seen in one session; clicks below its first screen are listed underneath.
+          </p>
+        </div>
+      )}
+      {map && !snapshot && (
         <div className="heatmap-wrap">
           <div className="heatmap-page" ref={page} data-testid="heatmap" />
         </div>

@@ -91,7 +91,7 @@ export function SessionsPage({ site }: { site: string }) {
                 <td>{duration(s.engagedMs)}</td>
                 <td>{s.eventCount}</td>
                 <td>
-                  {s.hasReplay && <span className="badge replay">replay</span>}
+                  {s.hasReplay && <span className="badge has-replay">replay</span>}
                   {s.errors > 0 && <span className="badge error">{s.errors} errors</span>}
                   {s.rageClicks > 0 && <span className="badge rage">{s.rageClicks} rage</span>}
                   {s.deadClicks > 0 && <span className="badge dead">{s.deadClicks} dead</span>}
