@@ -81,6 +81,7 @@ function createStore(settings: DeliverySettings): BatchStore {
     maxBytes: settings.maxStoredBytes ?? 2_000_000,
     maxAgeMs: settings.maxAgeMs ?? 7 * 24 * 3_600_000,
     leaseMs: settings.leaseMs ?? 15_000,
+    ...(local ? { spill: { storage: local, prefix: key } } : {}),
   });
 }
 

@@ -35,6 +35,11 @@ export interface BatchStoreOptions {
   maxBytes: number;
   maxAgeMs: number;
   leaseMs: number;
+  /**
+   * Synchronous storage for batches sealed at page exit, when the backend is asynchronous: a page
+   * being unloaded may never see its IndexedDB transaction commit. Imported on the next claim.
+   */
+  spill?: { storage: Storage; prefix: string };
 }
 
 /** The ownership rules on top of a backend: one tab sends a stored batch, never two. */
@@ -52,6 +57,8 @@ export interface BatchStore {
   /** Of `ids`, those this owner may still send (another live tab may have taken the others over). */
   reown(owner: string, ids: string[], now: number): Promise<Set<string>>;
   release(owner: string): Promise<void>;
+  /** Page exit: keeps a batch synchronously (when the backend cannot); false when it could not. */
+  spill(batch: StoredBatch): boolean;
   clear(): Promise<void>;
 }
 
@@ -61,6 +68,34 @@ export function isQuotaError(error: unknown): boolean {
 }
 
 export function createBatchStore(backend: StoreBackend, options: BatchStoreOptions): BatchStore {
+  const spillTo =
+    backend.kind === 'indexeddb' && options.spill
+      ? { storage: options.spill.storage, prefix: `${options.spill.prefix}:spill:` }
+      : undefined;
+  const readSpill = (): StoredBatch[] => {
+    if (!spillTo) return [];
+    const found: StoredBatch[] = [];
+    try {
+      for (let i = 0; i < spillTo.storage.length; i++) {
+        const key = spillTo.storage.key(i);
+        const raw = key?.startsWith(spillTo.prefix) ? spillTo.storage.getItem(key) : null;
+        if (raw) found.push(JSON.parse(raw) as StoredBatch);
+      }
+    } catch {
+      // Unreadable spill: what was read so far is still imported.
+    }
+    return found;
+  };
+  const unspill = (ids: readonly string[]) => {
+    if (!spillTo) return;
+    for (const id of ids) {
+      try {
+        spillTo.storage.removeItem(spillTo.prefix + id);
+      } catch {
+        // Nothing to do: a stale spill is imported once and then sent or dropped.
+      }
+    }
+  };
   const alive = (draft: StoreDraft, owner: string, now: number) =>
     (draft.owners[owner] ?? 0) >= now - options.leaseMs;
 
@@ -94,16 +129,21 @@ export function createBatchStore(backend: StoreBackend, options: BatchStoreOptio
     },
     async remove(ids) {
       if (ids.length === 0) return;
+      unspill(ids);
       await backend.transact((draft) => {
         for (const id of ids) draft.remove(id);
       });
     },
-    claim(owner, transport, now) {
-      return backend.transact((draft) => {
+    async claim(owner, transport, now) {
+      const spilled = readSpill();
+      const result = await backend.transact((draft) => {
         draft.beat(owner, now);
+        const known = new Set(draft.batches.map((b) => b.id));
+        const imported = spilled.filter((b) => !known.has(b.id));
+        for (const batch of imported) draft.put(batch);
         const claimed: StoredBatch[] = [];
         const expired: StoredBatch[] = [];
-        for (const batch of draft.batches) {
+        for (const batch of [...draft.batches, ...imported]) {
           if (batch.createdAt < now - options.maxAgeMs) {
             draft.remove(batch.id);
             expired.push(batch);
@@ -123,6 +163,8 @@ export function createBatchStore(backend: StoreBackend, options: BatchStoreOptio
         claimed.sort((a, b) => a.createdAt - b.createdAt);
         return { claimed, expired };
       });
+      unspill(spilled.map((b) => b.id));
+      return result;
     },
     reown(owner, ids, now) {
       return backend.transact((draft) => {
@@ -143,7 +185,19 @@ export function createBatchStore(backend: StoreBackend, options: BatchStoreOptio
     async release(owner) {
       await backend.transact((draft) => draft.beat(owner, 0));
     },
-    clear: () => backend.clear(),
+    spill(batch) {
+      if (!spillTo) return false;
+      try {
+        spillTo.storage.setItem(spillTo.prefix + batch.id, JSON.stringify(batch));
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    async clear() {
+      unspill(readSpill().map((b) => b.id));
+      await backend.clear();
+    },
   };
 }
 

@@ -271,6 +271,10 @@ export function createTransportQueue(options: TransportQueueOptions): TransportQ
     pump,
     exit() {
       seal();
+      // The asynchronous store may not commit before the page is gone: keep a synchronous copy.
+      for (const batch of outbox) {
+        if (!batch.stored && store.spill(toStored(batch))) batch.stored = true;
+      }
       if (!options.isOnline()) return;
       for (const batch of outbox) {
         if (batch.inflight) continue;

@@ -76,7 +76,8 @@ function wire(batchId: string, events: TrackerEvent[]): string {
 /**
  * Creates the transport for the Spoor collector (or any server speaking wire format v1): a JSON
  * `POST`, gzipped above a size threshold, and at page exit `keepalive` requests within the
- * browser's 64 KB budget with `navigator.sendBeacon` as the fallback.
+ * browser's 64 KB budget with `navigator.sendBeacon` as the fallback. A beacon's answer cannot be
+ * read, so beaconed batches stay queued and are sent again (the server drops duplicates by id).
  *
  * @example
  * const tracker = createTracker({
@@ -119,10 +120,14 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
     return { status: 'retry', reason: `HTTP ${res.status}` };
   };
 
+  // A beacon's answer is never seen: a 500 would lose the batch silently. So a beaconed batch is
+  // reported as unconfirmed (`retry`): it stays stored and is sent again later, and the server
+  // drops the duplicate by event id.
   const beacon = (body: string): TransportResult => {
     try {
       const nav = getNavigator();
-      if (nav?.sendBeacon?.(exitUrl(), body)) return { status: 'ok' };
+      if (nav?.sendBeacon?.(exitUrl(), body))
+        return { status: 'retry', reason: 'sent by beacon, unconfirmed' };
     } catch {
       // Refused: the batch stays queued (and stored) for later.
     }

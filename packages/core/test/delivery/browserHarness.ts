@@ -37,14 +37,16 @@ const spoorScript = () => {
 };
 
 /** A page running a tracker with the HTTP transport to `/collect`; `setup` is extra inline script. */
-export function trackerPage(config: Record<string, unknown>, setup = ''): string {
+export function trackerPage(config: Record<string, unknown>, setup = '', before = ''): string {
   return `<!doctype html><html><head><meta charset="utf-8"><title>Delivery test</title></head>
 <body style="height:4000px"><h1>Delivery</h1><button id="buy">Buy</button><input id="q" aria-label="Search">
 <script src="/spoor.js"></script>
 <script>
+  ${before}
   const config = ${JSON.stringify(config)};
+  const wrap = window.wrapTransport ?? ((transport) => transport);
   window.tracker = Spoor.createTracker({
-    transport: Spoor.createHttpTransport({ url: '/collect', siteKey: 'site-1' }),
+    transport: wrap(Spoor.createHttpTransport({ url: '/collect', siteKey: 'site-1' })),
     ...config,
   });
   window.trackedIds = [];
