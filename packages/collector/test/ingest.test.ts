@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Collector, createCollector } from '../src/index';
-import { batch, gzipJson, visit, wireEvent } from './fixtures';
+import { batch, gzipJson, storages, visit, wireEvent } from './fixtures';
 
 const ORIGIN = 'https://shop.example';
 const KEY = 'shop-key';
@@ -37,10 +37,11 @@ function post(collector: Collector, { body, headers = {}, query = `?key=${KEY}` 
 const sessionEvents = async (collector: Collector) =>
   (await collector.storage.listSessions({ site: 'shop' })).sessions.reduce((sum, s) => sum + s.eventCount, 0);
 
-describe('POST /v1/collect', () => {
+// The whole table runs against both storages: a refused request must never touch what is stored.
+describe.each(storages)('POST /v1/collect (%s)', (_name, openStorage) => {
   let collector: Collector;
   beforeEach(async () => {
-    collector = await open();
+    collector = await open({ storage: openStorage() });
   });
   afterEach(async () => {
     await collector.close();
