@@ -149,4 +149,20 @@ describe('collector + dashboard in Chromium', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('opens from the printed link with #token= and erases a session from its page', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    page.on('dialog', (dialog) => dialog.accept());
+    await page.goto(`${base}/dashboard/#token=${TOKEN}`);
+    const row = page.locator('table.sessions tbody tr').first();
+    await row.waitFor();
+    // The token leaves the address bar once it is kept.
+    expect(new URL(page.url()).hash).toBe('');
+    await row.getByRole('link').click();
+    await page.getByRole('button', { name: 'Delete this session' }).click();
+    await page.getByText('No sessions yet for these filters.').waitFor();
+    expect((await collector.storage.listSessions({ site: 'demo' })).sessions).toEqual([]);
+    await context.close();
+  });
 });
