@@ -228,8 +228,11 @@ function setupReplay(ctx: PluginContext, options: ReplayPluginOptions, settings:
     if (next === sessionId) return;
     sessionId = next;
     // A new session starts from a full snapshot of its own; what is pending belonged to the old one.
-    chunker.discard();
     stopRecording();
+    chunker.discard();
+    if (gateTimer !== undefined) clearTimeout(gateTimer);
+    gateTimer = undefined;
+    held = [];
     paused = false;
     if (!next || !isSessionSampled(next, settings.sampleRate)) return;
     openGateLater(next);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createReplayPlugin } from '../src/index';
+import { createReplayPlugin, isSessionSampled } from '../src/index';
 import { clearCookies, createFakeRecorder, destroyTrackers, setup } from './helpers';
 
 beforeEach(() => {
@@ -94,6 +94,22 @@ describe('createReplayPlugin', () => {
     vi.advanceTimersByTime(5_000);
     expect(fake.running).toBe(0);
     expect(replays()).toEqual([]);
+  });
+
+  it('makes the same sampling decision in every tab of a session', () => {
+    const decisions = new Set<boolean>();
+    let sessionId: string | null = null;
+    for (let tab = 0; tab < 3; tab++) {
+      const fake = createFakeRecorder();
+      const { tracker } = setup({
+        plugins: [createReplayPlugin({ recorder: fake.recorder, sampleRate: 0.5 })],
+      });
+      tracker.start();
+      sessionId ??= tracker.getSnapshot().sessionId;
+      expect(tracker.getSnapshot().sessionId).toBe(sessionId);
+      decisions.add(fake.running === 1);
+    }
+    expect([...decisions]).toEqual([isSessionSampled(sessionId!, 0.5)]);
   });
 
   it('starts a new session with a full snapshot of its own', () => {
