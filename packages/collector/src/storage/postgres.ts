@@ -1,14 +1,11 @@
 import pg from 'pg';
+import { aggregate, applyViewPaths, eventParams, fileLeavesUnderTheirView, sessionParams } from './batch';
 import { MIGRATIONS_TABLE, POSTGRES_MIGRATIONS } from './migrations';
 import {
-  aggregate,
-  applyViewPaths,
   clickIssuesStatement,
   type Dialect,
   encodeCursor,
-  eventParams,
   eventsStatement,
-  fileLeavesUnderTheirView,
   heatmapStatement,
   INSERT_EVENT_COLUMNS,
   listSessionsStatement,
@@ -25,7 +22,6 @@ import {
   type Statement,
   scrollBuckets,
   scrollStatement,
-  sessionParams,
   UPSERT_SESSION_COLUMNS,
   UPSERT_SESSION_CONFLICT,
 } from './sql';

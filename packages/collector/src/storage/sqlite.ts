@@ -1,16 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { aggregate, applyViewPaths, eventParams, fileLeavesUnderTheirView, sessionParams } from './batch';
 import { MIGRATIONS_TABLE, SQLITE_MIGRATIONS } from './migrations';
 import {
-  aggregate,
-  applyViewPaths,
   clickIssuesStatement,
   type Dialect,
   encodeCursor,
-  eventParams,
   eventsStatement,
-  fileLeavesUnderTheirView,
   heatmapStatement,
   INSERT_EVENT_COLUMNS,
   listSessionsStatement,
@@ -27,7 +24,6 @@ import {
   type Statement,
   scrollBuckets,
   scrollStatement,
-  sessionParams,
   UPSERT_SESSION_COLUMNS,
   UPSERT_SESSION_CONFLICT,
 } from './sql';
