@@ -112,6 +112,22 @@ describe('createReplayPlugin', () => {
     expect([...decisions]).toEqual([isSessionSampled(sessionId!, 0.5)]);
   });
 
+  it('stops when the session expires and starts again with the next activity', () => {
+    const fake = createFakeRecorder();
+    const { tracker, replays } = setup({
+      session: { idleTimeoutMs: 60_000 },
+      plugins: [createReplayPlugin({ recorder: fake.recorder })],
+    });
+    tracker.start();
+    vi.advanceTimersByTime(61_000);
+    expect(tracker.getSnapshot().sessionId).toBeNull();
+    expect(fake.running).toBe(0);
+
+    tracker.track('back');
+    expect(fake.running).toBe(1);
+    expect(replays().at(-1)).toMatchObject({ full: true, sessionId: tracker.getSnapshot().sessionId });
+  });
+
   it('starts a new session with a full snapshot of its own', () => {
     const fake = createFakeRecorder();
     const { tracker, replays } = setup({ plugins: [createReplayPlugin({ recorder: fake.recorder })] });
