@@ -135,14 +135,17 @@ describe('createPlayer (safety)', () => {
         hasHeading: doc.querySelector('h1')?.textContent ?? null,
       };
     });
+    // Control: a request from the player page itself does reach the server, so silence above means something.
+    await player.evaluate(() => fetch('/pwned-control'));
     await player.close();
 
+    expect(harness.requests.slice(before)).toContain('/pwned-control');
     expect(state.sandbox).toBe('allow-same-origin');
     expect(state.hasHeading).toBe('Hostile markup');
     // The forged nodes were applied, so the test exercised them.
     expect(state.hasForgedLink).toBe(true);
     expect(state.pwned).toBeNull();
     expect(state.framePwned).toBeNull();
-    expect(harness.requests.slice(before).filter((path) => path.startsWith('/pwned'))).toEqual([]);
+    expect(harness.requests.slice(before).filter((path) => path.startsWith('/pwned/'))).toEqual([]);
   });
 });
