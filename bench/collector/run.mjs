@@ -5,6 +5,7 @@
 // bench/collector/results.json.
 //
 //   node bench/collector/run.mjs [--duration 20] [--connections 10] [--only sqlite|postgres] [--gzip]
+//                                [--processes 2]   (collector processes sharing PostgreSQL in the last run)
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -22,6 +23,7 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '10' },
     only: { type: 'string' },
     gzip: { type: 'boolean', default: false },
+    processes: { type: 'string', default: '2' },
   },
 });
 const BATCH = 50;
@@ -161,13 +163,13 @@ async function stored(url) {
   return total;
 }
 
-function load(url, duration) {
+function load(url, duration, connections = Number(values.connections)) {
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
         url: `${url}/v1/collect?key=demo`,
         method: 'POST',
-        connections: Number(values.connections),
+        connections,
         duration,
         headers: {
           'content-type': 'application/json',
@@ -191,55 +193,60 @@ function load(url, duration) {
   });
 }
 
-async function bench(name, env, dbPid) {
-  const collector = await startCollector(env);
+/** Runs the load against `processes` collectors at once (each gets its share of the connections). */
+async function bench(name, env, dbPid, processes = 1) {
+  const collectors = await Promise.all(Array.from({ length: processes }, () => startCollector(env)));
+  const connections = Math.max(1, Math.round(Number(values.connections) / processes));
   try {
-    await load(collector.url, 3); // warm-up (JIT, connection pool, SQLite cache)
-    const before = await stored(collector.url);
-    const cpuBefore = { collector: cpuOf(collector.child.pid), db: cpuOfTree(dbPid) };
-    const result = await load(collector.url, Number(values.duration));
-    const cpu = {
-      collector: cpuOf(collector.child.pid) - cpuBefore.collector,
-      db: cpuOfTree(dbPid) - cpuBefore.db,
-    };
-    const after = await stored(collector.url);
-    const ok = result['2xx'];
+    await Promise.all(collectors.map((c) => load(c.url, 3, connections))); // warm-up (JIT, pools, caches)
+    const before = await stored(collectors[0].url);
+    const cpuOfCollectors = () => collectors.reduce((sum, c) => sum + cpuOf(c.child.pid), 0);
+    const cpuBefore = { collector: cpuOfCollectors(), db: cpuOfTree(dbPid) };
+    const runs = await Promise.all(collectors.map((c) => load(c.url, Number(values.duration), connections)));
+    const cpu = { collector: cpuOfCollectors() - cpuBefore.collector, db: cpuOfTree(dbPid) - cpuBefore.db };
+    const after = await stored(collectors[0].url);
+    const sum = (pick) => runs.reduce((total, r) => total + pick(r), 0);
+    const ok = sum((r) => r['2xx']);
+    const seconds = Math.max(...runs.map((r) => r.duration));
     const summary = {
       storage: name,
+      processes,
       batchSize: BATCH,
       gzip: values.gzip,
-      connections: Number(values.connections),
+      connections: connections * processes,
       durationS: Number(values.duration),
-      requests: result.requests.total,
+      requests: sum((r) => r.requests.total),
       ok,
-      non2xx: result.non2xx,
-      errors: result.errors,
-      timeouts: result.timeouts,
-      eventsPerSecond: Math.round((ok * BATCH) / result.duration),
-      requestsPerSecond: Math.round(ok / result.duration),
+      non2xx: sum((r) => r.non2xx),
+      errors: sum((r) => r.errors),
+      timeouts: sum((r) => r.timeouts),
+      eventsPerSecond: Math.round((ok * BATCH) / seconds),
+      requestsPerSecond: Math.round(ok / seconds),
+      // With several processes: the mean of their medians and the worst of their tails.
       latencyMs: {
-        p50: result.latency.p50,
-        p90: result.latency.p90,
-        p99: result.latency.p99,
-        max: result.latency.max,
+        p50: Math.round(sum((r) => r.latency.p50) / runs.length),
+        p90: Math.max(...runs.map((r) => r.latency.p90)),
+        p99: Math.max(...runs.map((r) => r.latency.p99)),
+        max: Math.max(...runs.map((r) => r.latency.max)),
       },
       eventsStoredDuringRun: after - before,
       cpuSeconds: { collector: Number(cpu.collector.toFixed(2)), database: Number(cpu.db.toFixed(2)) },
-      // Events per CPU-second of the collector process (plus PostgreSQL's backends): what one
+      // Events per CPU-second of the collector processes (plus PostgreSQL's backends): what one
       // free core would sustain, whatever else the machine was doing.
       eventsPerCpuSecond: Math.round((after - before) / (cpu.collector + cpu.db)),
       loadAverage: loadAverage(),
     };
+    const label = processes > 1 ? `${name} ×${processes}` : name;
     console.log(
-      `${name.padEnd(10)} ${String(summary.eventsPerSecond).padStart(7)} events/s  ` +
+      `${label.padEnd(13)} ${String(summary.eventsPerSecond).padStart(7)} events/s  ` +
         `(${summary.requestsPerSecond} batches/s)  p50 ${summary.latencyMs.p50} ms  p99 ${summary.latencyMs.p99} ms  ` +
         `non-2xx ${summary.non2xx}  stored ${summary.eventsStoredDuringRun} events  ` +
         `${summary.eventsPerCpuSecond} events/CPU-s  load ${summary.loadAverage[0]}`,
     );
     return summary;
   } finally {
-    collector.child.kill('SIGTERM');
-    await new Promise((resolve) => collector.child.once('exit', resolve));
+    for (const c of collectors) c.child.kill('SIGTERM');
+    await Promise.all(collectors.map((c) => new Promise((resolve) => c.child.once('exit', resolve))));
   }
 }
 
@@ -264,6 +271,8 @@ if (!values.only || values.only === 'postgres') {
     const pidFile = join(pg.dir, 'data', 'postmaster.pid');
     const postmaster = existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8').split('\n')[0]) : 0;
     results.push(await bench('postgres', { DATABASE_URL: pg.url }, postmaster));
+    // Stateless collectors sharing one database, as behind a load balancer.
+    results.push(await bench('postgres', { DATABASE_URL: pg.url }, postmaster, Number(values.processes)));
   } finally {
     pg.stop();
   }
