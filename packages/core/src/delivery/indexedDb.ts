@@ -1,4 +1,5 @@
-import { createDraft, type StoreBackend, type StoredBatch } from './store';
+import { createDraft } from './storageBackends';
+import type { StoreBackend, StoredBatch } from './store';
 
 const BATCHES = 'batches';
 const OWNERS = 'owners';

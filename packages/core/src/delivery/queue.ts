@@ -1,11 +1,11 @@
-import { getNavigator, getStorage, getWindow, now } from '../env';
+import { getNavigator, getWindow, now } from '../env';
 import { describeError } from '../errors';
 import type { EventInput, TrackerEvent } from '../events';
 import { createId } from '../id';
 import type { Transport } from '../transports/transport';
 import type { BackoffOptions } from './backoff';
-import { createIndexedDbBackend } from './indexedDb';
-import { type BatchStore, createBatchStore, createLocalStorageBackend, createMemoryBackend } from './store';
+import { checkSettings, createStore } from './settings';
+import type { BatchStore } from './store';
 import { createTransportQueue, type TransportQueue } from './transportQueue';
 
 /** When a batch is sent. */
@@ -67,24 +67,6 @@ export interface Delivery {
   stop(): void;
 }
 
-function createStore(settings: DeliverySettings): BatchStore {
-  const persist = settings.persist ?? true;
-  const key = settings.storageKey ?? 'spoor-delivery';
-  const idb = persist === true || persist === 'indexeddb' ? getWindow()?.indexedDB : undefined;
-  const local = persist !== false ? getStorage('localStorage') : undefined;
-  const backend = idb
-    ? createIndexedDbBackend(idb, key)
-    : local
-      ? createLocalStorageBackend(local, key)
-      : createMemoryBackend();
-  return createBatchStore(backend, {
-    maxBytes: settings.maxStoredBytes ?? 2_000_000,
-    maxAgeMs: settings.maxAgeMs ?? 7 * 24 * 3_600_000,
-    leaseMs: settings.leaseMs ?? 15_000,
-    ...(local ? { spill: { storage: local, prefix: key } } : {}),
-  });
-}
-
 /**
  * Creates the delivery pipeline behind a tracker: one queue per transport, each batching,
  * retrying with backoff, persisting and flushing at page exit on its own, so a failing
@@ -97,6 +79,7 @@ function createStore(settings: DeliverySettings): BatchStore {
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function createDelivery(options: DeliveryOptions): Delivery {
+  checkSettings(options.settings);
   const settings = options.settings ?? {};
   const leaseMs = settings.leaseMs ?? 15_000;
   const flushIntervalMs = options.batch?.flushIntervalMs ?? 5000;

@@ -204,6 +204,7 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
             headers['Content-Encoding'] = 'gzip';
           }
         }
+        if (sendOptions.signal?.aborted) return { status: 'retry', reason: 'aborted' };
         const controller = new AbortController();
         const abort = () => controller.abort();
         sendOptions.signal?.addEventListener('abort', abort);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createDelivery, type Delivery } from '../../src/delivery/queue';
+import { createDelivery, type Delivery, type DeliverySettings } from '../../src/delivery/queue';
 import type { TransportResult } from '../../src/transports/transport';
 import { createFakeTransport, createReports, makeEvent, settle } from './helpers';
 
@@ -245,6 +245,18 @@ describe('createDelivery', () => {
     await delivery.clear();
     await vi.advanceTimersByTimeAsync(120_000);
     expect(transport.calls).toHaveLength(1);
+  });
+
+  it.each([
+    [{ maxAttempts: 0 }, 'delivery.maxAttempts'],
+    [{ leaseMs: -1 }, 'delivery.leaseMs'],
+    [{ persist: 'cookies' }, 'delivery.persist'],
+    [{ backoff: { baseMs: 'fast' } }, 'delivery.backoff.baseMs'],
+    [{ retries: 3 }, 'delivery.retries'],
+  ])('rejects the bad setting %o, naming %s', (settings, option) => {
+    expect(() =>
+      createDelivery({ transports: [], settings: settings as DeliverySettings, report: () => undefined }),
+    ).toThrow(expect.objectContaining({ code: 'invalid-option', option }));
   });
 
   it('sends nothing after stop() until start() again', async () => {

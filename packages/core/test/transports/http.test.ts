@@ -135,6 +135,31 @@ describe('createHttpTransport', () => {
     await expect(throwing.send(batch(1), { keepalive: false })).resolves.toMatchObject({ status: 'retry' });
   });
 
+  it('aborts a request that takes longer than timeoutMs and asks for a retry', async () => {
+    vi.useFakeTimers();
+    try {
+      const hanging = ((_url: string, init: RequestInit) =>
+        new Promise<Response>((_resolve, reject) => {
+          init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+        })) as unknown as typeof fetch;
+      const transport = createHttpTransport({
+        url: '/collect',
+        timeoutMs: 5000,
+        compress: false,
+        fetch: hanging,
+      });
+      const result = transport.send(batch(1), { keepalive: false });
+      await vi.advanceTimersByTimeAsync(5000);
+      expect(await result).toEqual({ status: 'retry', reason: 'aborted' });
+      const controller = new AbortController();
+      const stopped = transport.send(batch(1), { keepalive: false, signal: controller.signal });
+      controller.abort();
+      expect(await stopped).toMatchObject({ status: 'retry' });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('at page exit fills the 64 KB keepalive budget in several requests, then uses sendBeacon', async () => {
     const beacons: { url: string; body: string }[] = [];
     vi.spyOn(navigator, 'sendBeacon').mockImplementation(
