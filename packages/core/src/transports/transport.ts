@@ -10,9 +10,12 @@ export interface TransportBatch {
 
 /** How a transport is asked to send. */
 export interface TransportSendOptions {
-  /** True when the page is being hidden or left: the request must survive the page (keepalive / beacon). */
+  /**
+   * True when the page is being hidden or left: the request must survive the page (keepalive /
+   * beacon) and must start synchronously, before any `await`.
+   */
   keepalive: boolean;
-  /** Aborted when the tracker stops or the send takes too long. */
+  /** Aborted when queued data is cleared (consent denied): pass it to `fetch`. */
   signal?: AbortSignal;
 }
 
