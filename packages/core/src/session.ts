@@ -43,6 +43,11 @@ export interface SessionManager {
   nextSeq(): number;
   /** The stored session if it is still live, without extending it. */
   current(): Session | null;
+  /**
+   * The session an event that is not activity belongs to: the live one, else the one that just
+   * expired (its page:leave or replay tail), and a new one only when there has never been one.
+   */
+  peek(): Session;
   /** A live session, starting one when there is none; `activity` extends it. */
   ensure(activity: boolean, reasonIfNew?: SessionStartReason): Session;
   /** Ends the current session and starts a fresh one (logout). */
@@ -212,6 +217,20 @@ export function createSessionManager(options: SessionOptions, callbacks: Session
       const stored = read();
       if (!stored || stored.ended || now() >= expiryOf(stored)) return null;
       return stored;
+    },
+    peek() {
+      const at = now();
+      if (known && !known.ended && at - lastRead < READ_INTERVAL_MS && at < expiryOf(known)) return known;
+      const live = manager.current();
+      if (live) {
+        if (!known || known.id !== live.id) {
+          known = { ...live, ended: false };
+          schedule();
+          callbacks.onChange(live);
+        }
+        return live;
+      }
+      return known ?? manager.ensure(false);
     },
     ensure(activity, reasonIfNew = 'new') {
       const at = now();

@@ -192,7 +192,9 @@ export function createTracker(options: TrackerOptions = {}): Tracker {
     const traits = EVENT_TRAITS[input.type];
     if (!traits.deliver) return emitLocal(input);
     if (!active) return;
-    const session = sessions.ensure(traits.activity);
+    // Only the visitor's own activity starts a new session; a page:leave, an error or a replay
+    // chunk after the session expired still belongs to the session that expired.
+    const session = traits.activity ? sessions.ensure(true) : sessions.peek();
     if (input.type === 'page:view') pageId = createId();
     emitForSession(input, session);
   }

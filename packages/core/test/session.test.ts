@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { EventInput } from '../src/index';
 import { clearCookies, destroyTrackers, setup } from './helpers';
 
 const MINUTE = 60_000;
@@ -162,5 +163,28 @@ describe('sessions', () => {
     second.tracker.track('after reload');
     const seqs = second.events.map((event) => event.seq);
     expect(Math.min(...seqs)).toBeGreaterThan(last);
+  });
+
+  it('does not start a session for events that are not activity (errors, replay) after expiry', () => {
+    let emit: ((event: EventInput) => void) | undefined;
+    const { tracker, ofType } = setup({
+      plugins: [
+        {
+          name: 'late-reporter',
+          setup(ctx) {
+            emit = ctx.emit;
+            return undefined;
+          },
+        },
+      ],
+    });
+    tracker.start();
+    const first = tracker.getSnapshot().sessionId;
+    vi.advanceTimersByTime(31 * MINUTE);
+    emit?.({ type: 'error', message: 'late', source: '', line: 0, col: 0, kind: 'error' });
+    expect(ofType('session:start')).toHaveLength(1);
+    expect(ofType('error')[0]?.sessionId).toBe(first);
+    tracker.track('back');
+    expect(ofType('session:start')).toHaveLength(2);
   });
 });
