@@ -7,6 +7,7 @@ import type { TrackerEvent } from '../../src/events';
 
 export interface ReceivedRequest {
   at: number;
+  batchId: string;
   status: number;
   /** Bytes on the wire (gzipped when it was). */
   wireBytes: number;
@@ -80,10 +81,15 @@ export async function startCollector(pages: Record<string, string>): Promise<Col
       // Page-exit requests carry the key in the query (beacons cannot set headers).
       const keepalive = url.searchParams.has('key');
       const key = url.searchParams.get('key') ?? (req.headers['x-spoor-key'] as string | undefined) ?? null;
-      const parsed = JSON.parse(json.toString('utf8')) as { v: number; events: TrackerEvent[] };
+      const parsed = JSON.parse(json.toString('utf8')) as {
+        v: number;
+        batchId: string;
+        events: TrackerEvent[];
+      };
       const { status, headers } = collector.answer({ keepalive });
       collector.requests.push({
         at: Date.now(),
+        batchId: parsed.batchId,
         status,
         wireBytes: body.length,
         jsonBytes: json.length,
