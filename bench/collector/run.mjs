@@ -279,5 +279,10 @@ if (!values.only || values.only === 'postgres') {
 }
 writeFileSync(
   join(here, 'results.json'),
-  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cores: cpus().length, results }, null, 2)}\n`,
+  // Arrays of numbers on one line, as the repository's formatter writes them.
+  `${JSON.stringify(
+    { date: new Date().toISOString(), node: process.version, cores: cpus().length, results },
+    null,
+    2,
+  ).replace(/\[\s+([\d.,\s]+?)\s+\]/g, (_, inner) => `[${inner.split(/,\s*/).join(', ')}]`)}\n`,
 );
