@@ -13,11 +13,24 @@ interface PgTestServer {
   stop(): void;
 }
 
-export default async function setup(project: TestProject): Promise<() => void> {
+export default async function setup(project: TestProject): Promise<() => void | Promise<void>> {
   const fromEnv = process.env.DATABASE_URL;
   if (fromEnv) {
     project.provide('databaseUrl', fromEnv);
-    return () => {};
+    // Every test works in its own schema (t_…); leave the server as it was found.
+    return async () => {
+      const { default: pg } = await import('pg');
+      const client = new pg.Client({ connectionString: fromEnv });
+      await client.connect();
+      try {
+        const { rows } = await client.query<{ name: string }>(
+          "SELECT nspname AS name FROM pg_namespace WHERE nspname ~ '^t_[0-9a-f]{16}$'",
+        );
+        for (const { name } of rows) await client.query(`DROP SCHEMA ${name} CASCADE`);
+      } finally {
+        await client.end();
+      }
+    };
   }
   const specifier = new URL('../../../../scripts/pg-test-server.mjs', import.meta.url).href;
   const { startPgTestServer } = (await import(specifier)) as { startPgTestServer(): Promise<PgTestServer> };
