@@ -8,8 +8,23 @@ const OWNERS = 'owners';
  * IndexedDB: each `transact` is one readwrite transaction over both object stores, which the
  * browser serialises across tabs, so two tabs never claim the same batch.
  */
-export function createIndexedDbBackend(factory: IDBFactory, name: string): StoreBackend {
+export function createIndexedDbBackend(
+  factory: IDBFactory,
+  name: string,
+  fallback: StoreBackend,
+): StoreBackend {
   let opening: Promise<IDBDatabase> | undefined;
+  // IndexedDB that cannot even be opened (private modes, disabled storage): use the fallback for good.
+  let unavailable = false;
+  const openOrFallback = async (): Promise<IDBDatabase | undefined> => {
+    if (unavailable) return undefined;
+    try {
+      return await open();
+    } catch {
+      unavailable = true;
+      return undefined;
+    }
+  };
   const open = () => {
     opening ??= new Promise<IDBDatabase>((resolve, reject) => {
       const req = factory.open(name, 1);
@@ -42,7 +57,8 @@ export function createIndexedDbBackend(factory: IDBFactory, name: string): Store
   return {
     kind: 'indexeddb',
     async transact(fn) {
-      const db = await open();
+      const db = await openOrFallback();
+      if (!db) return fallback.transact(fn);
       return new Promise((resolve, reject) => {
         const tx = db.transaction([BATCHES, OWNERS], 'readwrite');
         const batchStore = tx.objectStore(BATCHES);
@@ -75,7 +91,8 @@ export function createIndexedDbBackend(factory: IDBFactory, name: string): Store
       });
     },
     async clear() {
-      const db = await open();
+      const db = await openOrFallback();
+      if (!db) return fallback.clear();
       const tx = db.transaction([BATCHES, OWNERS], 'readwrite');
       tx.objectStore(BATCHES).clear();
       tx.objectStore(OWNERS).clear();

@@ -56,13 +56,16 @@ export function checkSettings(settings: unknown): asserts settings is DeliverySe
 export function createStore(settings: DeliverySettings): BatchStore {
   const persist = settings.persist ?? true;
   const key = settings.storageKey ?? 'spoor-delivery';
-  const idb = persist === true || persist === 'indexeddb' ? getWindow()?.indexedDB : undefined;
+  let idb: IDBFactory | undefined;
+  try {
+    idb = persist === true || persist === 'indexeddb' ? getWindow()?.indexedDB : undefined;
+  } catch {
+    // Reading `indexedDB` throws where storage is blocked (sandboxed frames, some private modes).
+    idb = undefined;
+  }
   const local = persist !== false ? getStorage('localStorage') : undefined;
-  const backend = idb
-    ? createIndexedDbBackend(idb, key)
-    : local
-      ? createLocalStorageBackend(local, key)
-      : createMemoryBackend();
+  const fallback = local ? createLocalStorageBackend(local, key) : createMemoryBackend();
+  const backend = idb ? createIndexedDbBackend(idb, key, fallback) : fallback;
   return createBatchStore(backend, {
     maxBytes: settings.maxStoredBytes ?? 2_000_000,
     maxAgeMs: settings.maxAgeMs ?? 7 * 24 * 3_600_000,

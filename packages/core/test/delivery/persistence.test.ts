@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { createDelivery, type Delivery, type DeliverySettings } from '../../src/delivery/queue';
 import type { TransportResult } from '../../src/transports/transport';
 import { createFakeTransport, createReports, makeEvent } from './helpers';
@@ -40,6 +40,7 @@ beforeEach(() => {
 afterEach(() => {
   for (const delivery of deliveries) delivery.stop();
   deliveries = [];
+  vi.restoreAllMocks();
   localStorage.clear();
   vi.useRealTimers();
 });
@@ -112,9 +113,10 @@ describe('createDelivery persistence', () => {
   });
 
   it('survives a full storage quota: events are still delivered and the failure is reported', async () => {
-    vi.spyOn(localStorage, 'setItem').mockImplementation((key: string) => {
+    const setItem = vi.spyOn(localStorage, 'setItem').mockImplementation((key: string) => {
       if (key.startsWith('spoor-delivery')) throw new DOMException('full', 'QuotaExceededError');
     });
+    onTestFinished(() => setItem.mockRestore());
     let down = true;
     const page = load(() => (down ? failing() : { status: 'ok' }), {
       backoff: { baseMs: 1000, maxMs: 1000 },
@@ -138,6 +140,23 @@ describe('createDelivery persistence', () => {
     const next = load(() => ({ status: 'ok' }));
     await vi.advanceTimersByTimeAsync(30_000);
     expect(next.transport.calls).toHaveLength(0);
+  });
+
+  it('falls back to localStorage when IndexedDB cannot be opened', async () => {
+    vi.stubGlobal('indexedDB', {
+      open() {
+        throw new DOMException('blocked', 'SecurityError');
+      },
+    });
+    try {
+      const { events } = await leaveWithUndelivered(3);
+      const next = load(() => ({ status: 'ok' }));
+      await vi.advanceTimersByTimeAsync(100);
+      expect(next.transport.delivered().sort()).toEqual(events.map((e) => e.id).sort());
+      expect(next.reports.events).toEqual([]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('keeps events in memory only when persist is false', async () => {

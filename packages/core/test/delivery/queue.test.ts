@@ -22,6 +22,7 @@ beforeEach(() => {
 afterEach(() => {
   for (const delivery of deliveries) delivery.stop();
   deliveries = [];
+  vi.restoreAllMocks();
   vi.useRealTimers();
 });
 
@@ -204,6 +205,7 @@ describe('createDelivery', () => {
     window.dispatchEvent(new Event('online'));
     await vi.advanceTimersByTimeAsync(10);
     expect(transport.delivered()).toHaveLength(1);
+    onLine.mockRestore();
   });
 
   it('keeps a failing transport from holding the others back', async () => {
