@@ -120,14 +120,18 @@ export function createTracker(options: TrackerOptions = {}): Tracker {
     return lastUrl;
   };
 
-  const envelope = (session: Session | null) => ({
+  // The URL of the current page view: a page:leave carries it even when the address bar has
+  // already moved on to the next page.
+  let pageUrl = '';
+
+  const envelope = (session: Session | null, url = redactedUrl()) => ({
     id: createId(),
     ts: now(),
     sessionId: session?.id ?? '',
     tabId: active ? sessions.tabId : '',
     pageId,
     seq: active ? sessions.nextSeq() : -1,
-    url: redactedUrl(),
+    url,
   });
 
   // Local events (consent, transport and tracker errors) reach listeners but never a transport.
@@ -152,7 +156,9 @@ export function createTracker(options: TrackerOptions = {}): Tracker {
   };
 
   const emitForSession = (input: EventInput, session: Session) => {
-    deliver({ ...input, ...envelope(session) } as TrackerEvent);
+    if (input.type === 'page:view') pageUrl = redactedUrl();
+    const url = input.type === 'page:leave' && pageUrl ? pageUrl : redactedUrl();
+    deliver({ ...input, ...envelope(session, url) } as TrackerEvent);
   };
 
   const sessions: SessionManager = createSessionManager(options.session ?? {}, {

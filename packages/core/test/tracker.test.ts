@@ -146,6 +146,24 @@ describe('Tracker lifecycle', () => {
   });
 });
 
+describe('page views', () => {
+  it('gives a page:leave the URL of the page it ends, not the next one', () => {
+    history.replaceState({}, '', '/first?token=abc');
+    const { tracker, ofType } = setup({ capture: { ...NO_CAPTURE, pageViews: true } });
+    tracker.start();
+    history.pushState({}, '', '/second');
+    const [view1, view2] = ofType('page:view');
+    const [leave] = ofType('page:leave');
+    expect(leave?.pageId).toBe(view1?.pageId);
+    expect(leave?.url).toBe(view1?.url);
+    expect(leave?.url).toContain('/first');
+    expect(leave?.url).not.toContain('abc');
+    expect(view2?.url).toContain('/second');
+    tracker.stop();
+    history.replaceState({}, '', '/');
+  });
+});
+
 describe('Tracker.track', () => {
   it.each([
     ['', {}, 'non-empty string'],
