@@ -10,6 +10,7 @@ export type {
   ScrollOptions,
 } from './capture';
 export type { ConsentOptions } from './consent';
+export type { BackoffOptions } from './delivery/backoff';
 export type { BatchOptions, DeliverySettings } from './delivery/queue';
 export type { SpoorErrorCode } from './errors';
 export { isSpoorError, SpoorError } from './errors';
