@@ -2,7 +2,9 @@
 import { createHttpTransport, createTracker } from '@spoor/core';
 import { createReplayPlugin } from '@spoor/replay';
 
+const started = performance.now();
 let replayEvents = 0;
+const pauses = [];
 const tracker = createTracker({
   transport: createHttpTransport({ url: '/spoor/collect' }),
   plugins: [createReplayPlugin()],
@@ -10,12 +12,15 @@ const tracker = createTracker({
 tracker.on('replay', () => {
   replayEvents += 1;
 });
+// The budget guard pauses recording in a mutation storm: the report says when it did.
+tracker.on('replay:paused', (event) => {
+  pauses.push(`paused (${event.reason}) after ${((performance.now() - started) / 1000).toFixed(1)} s`);
+});
 tracker.start();
 window.__benchCheck = () => {
   const snapshot = tracker.getSnapshot();
   return {
     ok: snapshot.status === 'running' && replayEvents > 0,
-    detail: `status ${snapshot.status}, ${replayEvents} replay chunks`,
+    detail: `status ${snapshot.status}, ${replayEvents} replay chunks${pauses.length ? `, ${pauses.join(', ')}` : ''}`,
   };
 };
-window.__benchFlush = () => tracker.flush();

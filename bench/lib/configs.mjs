@@ -35,6 +35,16 @@ export const CONFIGS = [
     packages: ['@spoor/core', '@spoor/replay'],
   },
   {
+    // The budget guard out of the way: records the whole workload, as rrweb alone does.
+    id: 'spoor-replay-full',
+    label: 'Spoor + replay, no budget pause',
+    entry: 'spoor-replay-full.js',
+    group: 'spoor',
+    replay: true,
+    quick: false,
+    packages: ['@spoor/core', '@spoor/replay'],
+  },
+  {
     id: 'posthog',
     label: 'PostHog (autocapture)',
     entry: 'posthog.js',

@@ -46,6 +46,8 @@ export function summarise(configs, runs, bundles) {
       longTasks: stat(own.map((r) => r.longTasks)),
       extraLongTasks: stat(own.map((r) => r.longTasks)).median - baselineLong,
       longestTaskMs: stat(own.map((r) => r.longestTaskMs)),
+      trackerLongFrames: stat(own.map((r) => r.trackerLongFrames)),
+      longestTrackerScriptMs: stat(own.map((r) => r.longestTrackerScriptMs)),
       heapGrowthKB: stat(own.map((r) => r.heapGrowthKB)),
       wireKBmin: stat(own.map((r) => r.wireKBmin)),
       rawKBmin: stat(own.map((r) => r.rawKBmin)),

@@ -210,6 +210,12 @@ export async function runOnce(browser, server, config, seed) {
   });
   const delivered = await page.evaluate(() => window.__bench.delivered);
   const longTasks = (await page.evaluate(() => window.__bench.longTasks)).filter((t) => t.start >= pageStart);
+  // A long frame is the tracker's when its own bundle's scripts ran for over 50 ms of it.
+  const trackerMs = (frame) =>
+    frame.scripts.filter((s) => s.src.includes('/bundles/')).reduce((sum, s) => sum + s.duration, 0);
+  const longFrames = (await page.evaluate(() => window.__bench.longFrames)).filter(
+    (f) => f.start >= pageStart,
+  );
   // Leaving the page lets every tracker run its own exit flush (beacons, keepalive requests).
   await page.goto('about:blank');
   await page.waitForTimeout(EXIT_MS);
@@ -229,6 +235,8 @@ export async function runOnce(browser, server, config, seed) {
     longTasks: longTasks.length,
     longTaskMs: longTasks.reduce((sum, t) => sum + t.duration, 0),
     longestTaskMs: longTasks.reduce((max, t) => Math.max(max, t.duration), 0),
+    trackerLongFrames: longFrames.filter((f) => trackerMs(f) > 50).length,
+    longestTrackerScriptMs: longFrames.reduce((max, f) => Math.max(max, trackerMs(f)), 0),
     requests: counter.requests + stray.requests,
     wireKBmin: (counter.wireBytes + stray.wireBytes) / 1024 / minutes,
     rawKBmin: (counter.rawBytes + stray.rawBytes) / 1024 / minutes,

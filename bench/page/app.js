@@ -1,17 +1,22 @@
 // The page's own behaviour plus the functions the benchmark workload drives through page.evaluate.
 (() => {
   const longTasks = [];
+  const longFrames = [];
   try {
     new PerformanceObserver((list) => {
+      for (const entry of list.getEntries())
+        longTasks.push({ start: entry.startTime, duration: entry.duration });
+    }).observe({ type: 'longtask', buffered: true });
+    // Long animation frames name the scripts that ran in them: that is what attributes a long task.
+    new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) {
-        const a = entry.attribution?.[0];
-        longTasks.push({
+        longFrames.push({
           start: entry.startTime,
           duration: entry.duration,
-          container: a ? `${a.containerType || ''} ${a.containerSrc || a.containerName || ''}`.trim() : '',
+          scripts: entry.scripts.map((script) => ({ src: script.sourceURL, duration: script.duration })),
         });
       }
-    }).observe({ type: 'longtask', buffered: true });
+    }).observe({ type: 'long-animation-frame', buffered: true });
   } catch {}
 
   // What the browser delivered to the page, to state it in the report (moves within a frame coalesce).
@@ -48,6 +53,7 @@
   const WORDS = ['Jacket', 'Boot', 'Backpack', 'Lantern', 'Tent', 'Bottle', 'Scarf', 'Glove'];
   window.__bench = {
     longTasks,
+    longFrames,
     delivered,
     /** Interactive elements fully inside the viewport, below the sticky header. */
     targets() {
