@@ -7,6 +7,7 @@ const steps = [
   ['typecheck', 'npm run typecheck --workspaces --if-present'],
   ['build', 'node scripts/build.mjs'],
   ['unit and browser tests', 'npx vitest run'],
+  ['core coverage (at least 90% of lines)', 'npx vitest run --project core --coverage'],
   ['package checks (publint, attw)', 'npm run check:package --workspaces --if-present'],
   ['size budgets', 'npx size-limit'],
 ];
