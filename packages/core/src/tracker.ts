@@ -91,7 +91,8 @@ export function createTracker(options: TrackerOptions = {}): Tracker {
       try {
         listener();
       } catch (error) {
-        report('listener-failed', error);
+        // Not report(): it would update the snapshot and call the same listener again.
+        emitLocal({ type: 'tracker:error', code: 'listener-failed', message: describeError(error) });
       }
     }
   };
@@ -124,19 +125,23 @@ export function createTracker(options: TrackerOptions = {}): Tracker {
   // already moved on to the next page.
   let pageUrl = '';
 
-  const envelope = (session: Session | null, url = redactedUrl()) => ({
+  const envelope = (session: Session | null, url = redactedUrl(), local = false) => ({
     id: createId(),
     ts: now(),
     sessionId: session?.id ?? '',
     tabId: active ? sessions.tabId : '',
     pageId,
-    seq: active ? sessions.nextSeq() : -1,
+    seq: active && !local ? sessions.nextSeq() : -1,
     url,
   });
 
-  // Local events (consent, transport and tracker errors) reach listeners but never a transport.
+  // Local events (consent, transport and tracker errors) reach listeners but never a transport,
+  // and take no sequence number, so the numbers a server sees have no gaps.
   function emitLocal(input: EventInput) {
-    bus.emit({ ...input, ...envelope(active ? sessions.current() : null) } as TrackerEvent);
+    bus.emit({
+      ...input,
+      ...envelope(active ? sessions.current() : null, redactedUrl(), true),
+    } as TrackerEvent);
   }
 
   const deliver = (event: TrackerEvent) => {

@@ -117,6 +117,17 @@ describe('Tracker lifecycle', () => {
     expect(tracker.getSnapshot().lastError).toMatchObject({ message: 'listener broke' });
   });
 
+  it('survives a snapshot listener that throws, reporting it once per change', () => {
+    const { tracker, ofType } = setup();
+    tracker.subscribe(() => {
+      throw new Error('render failed');
+    });
+    expect(() => tracker.start()).not.toThrow();
+    expect(ofType('tracker:error').length).toBeGreaterThan(0);
+    expect(ofType('tracker:error')[0]).toMatchObject({ code: 'listener-failed', message: 'render failed' });
+    expect(tracker.getSnapshot().status).toBe('running');
+  });
+
   it('lets beforeSend change or drop events', async () => {
     const { tracker, transport } = setup({
       beforeSend: (event) =>
