@@ -52,6 +52,13 @@ interface DeadCheck {
   timer: ReturnType<typeof setTimeout>;
 }
 
+// A trusted event's page coordinates come with it; synthetic ones (and some environments) leave
+// them at 0, so those fall back to client + scroll.
+const pageX = (event: MouseEvent, win: Window) =>
+  event.isTrusted && typeof event.pageX === 'number' ? event.pageX : event.clientX + win.scrollX;
+const pageY = (event: MouseEvent, win: Window) =>
+  event.isTrusted && typeof event.pageY === 'number' ? event.pageY : event.clientY + win.scrollY;
+
 const round3 = (value: number) => Math.round(Math.min(1, Math.max(0, value)) * 1000) / 1000;
 
 /**
@@ -64,7 +71,7 @@ export function captureClicks(ctx: CaptureContext, options: ClickOptions = {}): 
   let burst: Burst | null = null;
   const pending: DeadCheck[] = [];
   let observer: MutationObserver | null = null;
-  let stopDeadWatch: (() => void) | null = null;
+  let watching = false;
 
   const endBurst = () => {
     const ended = burst;
@@ -104,28 +111,26 @@ export function captureClicks(ctx: CaptureContext, options: ClickOptions = {}): 
 
   /** Something happened after the click: none of the pending clicks is dead. */
   const clearDead = () => {
+    if (pending.length === 0) return;
     for (const check of pending.splice(0)) clearTimeout(check.timer);
     unwatch();
   };
 
   const unwatch = () => {
+    if (!watching) return;
+    watching = false;
     observer?.disconnect();
-    observer = null;
-    stopDeadWatch?.();
-    stopDeadWatch = null;
   };
 
-  // The observer and the scroll listener exist only while a dead-click check is pending.
+  // The observer watches only while a dead-click check is pending. It is created once and
+  // re-attached per check: a new observer plus a scroll listener and a bus subscription per click
+  // was the most expensive part of a click. The scroll and page:view listeners stay attached and
+  // do nothing while no check is pending.
   const watch = () => {
-    if (observer || typeof win.MutationObserver !== 'function') return;
-    observer = new win.MutationObserver(guard(ctx, clearDead));
+    if (watching || typeof win.MutationObserver !== 'function') return;
+    observer ??= new win.MutationObserver(guard(ctx, clearDead));
     observer.observe(doc, { childList: true, subtree: true, attributes: true, characterData: true });
-    const offScroll = listen(ctx, win, 'scroll', clearDead);
-    const offView = ctx.on('page:view', clearDead);
-    stopDeadWatch = () => {
-      offScroll();
-      offView();
-    };
+    watching = true;
   };
 
   const settleDead = (check: DeadCheck) => {
@@ -161,10 +166,11 @@ export function captureClicks(ctx: CaptureContext, options: ClickOptions = {}): 
       const element = interactiveTarget(origin);
       if (element !== origin && privacy.isBlocked(element)) return;
       const mouse = event as MouseEvent;
-      // Page coordinates from client + scroll: `pageX` is 0 or missing in some environments.
-      const x = Math.round(mouse.clientX + win.scrollX);
-      const y = Math.round(mouse.clientY + win.scrollY);
+      // The one layout read of a click: where inside the target's box it landed, taken now because
+      // the page may move or resize the target right after the click.
       const rect = element.getBoundingClientRect();
+      const x = Math.round(pageX(mouse, win));
+      const y = Math.round(pageY(mouse, win));
       const target = describeTarget(element, privacy);
       ctx.emit({
         type: 'click',
@@ -181,6 +187,8 @@ export function captureClicks(ctx: CaptureContext, options: ClickOptions = {}): 
     }),
     listen(ctx, win, 'pagehide', endBurst),
   );
+  if (options.dead !== false)
+    stops.push(listen(ctx, win, 'scroll', clearDead), ctx.on('page:view', clearDead));
 
   return () => {
     stopAll(ctx, stops);

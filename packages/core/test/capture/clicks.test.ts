@@ -143,6 +143,26 @@ describe('clicks', () => {
     expect(ofType('click:dead')).toEqual([]);
   });
 
+  it('judges each click of a sequence on its own: changed, dead, scrolled, dead', async () => {
+    document.body.innerHTML = '<button id="toggle">Toggle</button><div id="out"></div>';
+    const button = document.getElementById('toggle')!;
+    const { ctx, ofType } = createTestContext();
+    handle = startOnly(ctx, { clicks: { rage: false } });
+    const after = [
+      () => document.getElementById('out')!.append('changed'),
+      () => {},
+      () => window.dispatchEvent(new Event('scroll')),
+      () => {},
+    ];
+    for (const effect of after) {
+      click(button);
+      effect();
+      await vi.advanceTimersByTimeAsync(1_500);
+    }
+    expect(ofType('click')).toHaveLength(4);
+    expect(ofType('click:dead')).toHaveLength(2);
+  });
+
   it('does not watch form fields, labels or plain text for dead clicks', () => {
     document.body.innerHTML =
       '<label>Name <input name="n"></label><input type="checkbox"><p>Just text</p><a href="/f" target="_blank">New tab</a>';
