@@ -2,7 +2,7 @@ import { now } from '../env';
 import type { TargetInfo } from '../events';
 import type { CaptureContext } from './context';
 import { guard, listen, stopAll } from './listen';
-import { describeTarget, elementOf, interactiveTarget } from './target';
+import { describeTarget, elementOf, type HrefCache, interactiveTarget } from './target';
 
 /** Options of click capture (`capture.clicks`). */
 export interface ClickOptions {
@@ -72,6 +72,7 @@ export function captureClicks(ctx: CaptureContext, options: ClickOptions = {}): 
   const pending: DeadCheck[] = [];
   let observer: MutationObserver | null = null;
   let watching = false;
+  const hrefs: HrefCache = new WeakMap();
 
   const endBurst = () => {
     const ended = burst;
@@ -171,7 +172,7 @@ export function captureClicks(ctx: CaptureContext, options: ClickOptions = {}): 
       const rect = element.getBoundingClientRect();
       const x = Math.round(pageX(mouse, win));
       const y = Math.round(pageY(mouse, win));
-      const target = describeTarget(element, privacy);
+      const target = describeTarget(element, privacy, hrefs);
       ctx.emit({
         type: 'click',
         x,

@@ -88,16 +88,18 @@ function anchorOf(element: Element): string | null {
 
 function stepOf(element: Element): string {
   const tag = element.localName;
-  const parent = element.parentElement;
-  if (!parent || tag === 'body' || tag === 'html') return tag;
-  let index = 0;
-  let count = 0;
-  for (const sibling of Array.from(parent.children)) {
-    if (sibling.localName !== tag) continue;
-    count += 1;
-    if (sibling === element) index = count;
+  if (!element.parentElement || tag === 'body' || tag === 'html') return tag;
+  // Walks the siblings in place (no array copy of the parent's children): the position among
+  // earlier siblings of the same tag, and whether any later one shares it.
+  let index = 1;
+  for (let sibling = element.previousElementSibling; sibling; sibling = sibling.previousElementSibling) {
+    if (sibling.localName === tag) index += 1;
   }
-  return count > 1 ? `${tag}:nth-of-type(${index})` : tag;
+  if (index > 1) return `${tag}:nth-of-type(${index})`;
+  for (let sibling = element.nextElementSibling; sibling; sibling = sibling.nextElementSibling) {
+    if (sibling.localName === tag) return `${tag}:nth-of-type(1)`;
+  }
+  return tag;
 }
 
 /**
@@ -121,13 +123,25 @@ export function selectorOf(element: Element): string {
   return steps.join(' > ');
 }
 
-function hrefOf(element: Element, privacy: Privacy): string | undefined {
+/** Redacted hrefs by link, valid while the link's `href` and the document's base URL stay the same. */
+export type HrefCache = WeakMap<Element, { raw: string; base: string; href: string | undefined }>;
+
+function hrefOf(element: Element, privacy: Privacy, cache?: HrefCache): string | undefined {
   if (element.localName !== 'a' && element.localName !== 'area') return undefined;
   const raw = element.getAttribute('href');
   if (raw === null) return undefined;
+  const base = element.ownerDocument.baseURI;
+  const known = cache?.get(element);
+  if (known && known.raw === raw && known.base === base) return known.href;
+  const href = resolveHref(raw, base, privacy);
+  cache?.set(element, { raw, base, href });
+  return href;
+}
+
+function resolveHref(raw: string, base: string, privacy: Privacy): string | undefined {
   let url: URL;
   try {
-    url = new URL(raw, element.ownerDocument.baseURI);
+    url = new URL(raw, base);
   } catch {
     return undefined;
   }
@@ -138,17 +152,18 @@ function hrefOf(element: Element, privacy: Privacy): string | undefined {
 
 /**
  * Describes an element for click, input and form events: selector, tag, safe text and, for
- * links, the redacted `href`. Callers skip blocked elements before calling this. Forms,
- * textareas and selects carry no text: theirs is made of form values.
+ * links, the redacted `href` (kept in `hrefs` when given, since resolving and redacting a URL on
+ * every click of the same link is wasted work). Callers skip blocked elements before calling
+ * this. Forms, textareas and selects carry no text: theirs is made of form values.
  */
-export function describeTarget(element: Element, privacy: Privacy): TargetInfo {
+export function describeTarget(element: Element, privacy: Privacy, hrefs?: HrefCache): TargetInfo {
   const info: TargetInfo = { selector: selectorOf(element), tag: element.localName };
   // A textarea's text is its value, a select's is every option: neither is a label.
   if (!FIELD_TAGS.has(element.localName)) {
     const text = privacy.safeText(element, 100);
     if (text) info.text = text;
   }
-  const href = hrefOf(element, privacy);
+  const href = hrefOf(element, privacy, hrefs);
   if (href !== undefined) info.href = href;
   return info;
 }

@@ -50,6 +50,18 @@ describe('describeTarget', () => {
       'body > ul > li:nth-of-type(3) > a',
     ],
     [
+      'the first of siblings of the same tag',
+      '<ul><li><a href="/a">a</a></li><li>b</li></ul>',
+      'a',
+      'body > ul > li:nth-of-type(1) > a',
+    ],
+    [
+      'siblings of other tags only',
+      '<div><p>x</p><section><em>y</em></section><p>z</p></div>',
+      'em',
+      'body > div > section > em',
+    ],
+    [
       'an anchor among the ancestors',
       '<nav id="main-nav"><ul><li>a</li><li><a href="/b">b</a></li></ul></nav>',
       'a',
@@ -65,6 +77,23 @@ describe('describeTarget', () => {
     document.body.innerHTML = html;
     const element = document.querySelector(query)!;
     expect(describeTarget(element, privacy).selector).toBe(selector);
+  });
+
+  it('gives the current href of a link whose href or base URL changed since the last call', () => {
+    document.body.innerHTML = '<a href="/reset?token=abc">Reset</a>';
+    const link = document.querySelector('a')!;
+    const hrefs = new WeakMap();
+    const first = describeTarget(link, privacy, hrefs).href;
+    expect(describeTarget(link, privacy, hrefs).href).toBe(first);
+    link.setAttribute('href', '/other?lang=en');
+    expect(describeTarget(link, privacy, hrefs).href).toBe(new URL('/other?lang=en', document.baseURI).href);
+    history.pushState({}, '', '/deeper/page');
+    link.setAttribute('href', 'relative');
+    const before = describeTarget(link, privacy, hrefs).href;
+    history.pushState({}, '', '/elsewhere/page');
+    expect(describeTarget(link, privacy, hrefs).href).not.toBe(before);
+    expect(describeTarget(link, privacy, hrefs).href).toBe(new URL('relative', document.baseURI).href);
+    history.replaceState({}, '', '/');
   });
 
   it('never uses class names', () => {
