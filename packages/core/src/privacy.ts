@@ -81,7 +81,7 @@ const PERSONAL_AUTOCOMPLETE_RE =
 const SECRET_AUTOCOMPLETE_RE = /^(?:cc-.+|current-password|new-password|one-time-code)$/;
 const SECRET_FIELD_NAME_RE =
   /^(?:cc|ccnum|ccnumber|cardnumber|creditcard|cvv2?|cvc2?|csc|securitycode|ssn|pin)$|passw|pwd/;
-const SKIPPED_TAG_RE = /^(?:SCRIPT|STYLE|NOSCRIPT|TEMPLATE)$/;
+const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
 
 function luhn(digits: string): boolean {
   let sum = 0;
@@ -122,23 +122,38 @@ function looksRandom(token: string): boolean {
 /** Replaces personal data and secrets in free text with placeholders. Pure; never throws. */
 function scrubText(text: string): string {
   if (typeof text !== 'string' || text.length < 6) return typeof text === 'string' ? text : '';
-  return text
-    .replace(JWT_RE, '[jwt]')
-    .replace(EMAIL_RE, '[email]')
-    .replace(KEY_RE, '[secret]')
-    .replace(TOKEN_RE, (match) => (looksRandom(match) ? '[secret]' : match))
-    .replace(IBAN_RE, (match) => {
+  // Each pattern runs only when the text has what any of its matches needs (a length, an `@`, enough
+  // digits): most text (button labels, titles) needs one or two of the seven passes. Placeholders
+  // hold no digits and break every pattern with their brackets, so counting on the input is safe.
+  let digits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 48 && code <= 57) digits++;
+  }
+  const length = text.length;
+  let out = text;
+  if (length >= 16 && text.includes('eyJ')) out = out.replace(JWT_RE, '[jwt]');
+  if (text.includes('@') || text.includes('%40')) out = out.replace(EMAIL_RE, '[email]');
+  if (length >= 15) out = out.replace(KEY_RE, '[secret]');
+  if (length >= 32) out = out.replace(TOKEN_RE, (match) => (looksRandom(match) ? '[secret]' : match));
+  if (length >= 15 && digits >= 2) {
+    out = out.replace(IBAN_RE, (match) => {
       // The greedy match may have swallowed a trailing word: shorten it group by group.
       for (let candidate = match; candidate.length >= 15; candidate = candidate.slice(0, -1).trimEnd()) {
         if (ibanValid(candidate)) return '[iban]' + match.slice(candidate.length);
       }
       return match;
-    })
-    .replace(CARD_RE, (match) => (luhn(match.replace(NON_DIGIT_RE, '')) ? '[card]' : match))
-    .replace(PHONE_RE, (match) => {
-      const digits = match.replace(NON_DIGIT_RE, '').length;
-      return digits >= 9 && digits <= 15 ? '[phone]' : match;
     });
+  }
+  if (digits >= 13)
+    out = out.replace(CARD_RE, (match) => (luhn(match.replace(NON_DIGIT_RE, '')) ? '[card]' : match));
+  if (digits >= 9) {
+    out = out.replace(PHONE_RE, (match) => {
+      const count = match.replace(NON_DIGIT_RE, '').length;
+      return count >= 9 && count <= 15 ? '[phone]' : match;
+    });
+  }
+  return out;
 }
 
 function maskText(text: string): string {
@@ -314,10 +329,19 @@ export function createPrivacy(options: PrivacyOptions = {}): Privacy {
     return walk(value, undefined) as TValue;
   };
 
-  const isTextMasked = (element: Element): boolean => {
-    if (isBlocked(element)) return true;
-    return nearestMask(element) ?? settings.maskAllText === true;
-  };
+  // Per-element tests for the text walk. Without a user selector they are plain attribute checks:
+  // `matches()` on a selector string (inside a try) for every element of the subtree cost more
+  // than the rest of a click.
+  const test = (extra: string | undefined, selector: string, attribute: string, failSafe: boolean) =>
+    extra
+      ? (el: Element) => matches(el, selector, attribute, failSafe)
+      : (el: Element) => el.hasAttribute(attribute);
+  const isBlockedEl = test(settings.blockSelector, blockSel, BLOCK_ATTRIBUTE, true);
+  const isMaskEl = test(settings.maskSelector, maskSel, MASK_ATTRIBUTE, true);
+  const isUnmaskEl = test(settings.unmaskSelector, unmaskSel, UNMASK_ATTRIBUTE, false);
+
+  const textMaskedOf = (element: Element): boolean => nearestMask(element) ?? settings.maskAllText === true;
+  const isTextMasked = (element: Element): boolean => isBlocked(element) || textMaskedOf(element);
 
   const safeText = (element: Element, maxLength = 100): string => {
     if (isBlocked(element)) return '';
@@ -331,13 +355,12 @@ export function createPrivacy(options: PrivacyOptions = {}): Privacy {
           collected += masked ? maskText(text) : text;
         } else if (child.nodeType === 1) {
           const el = child as Element;
-          if (SKIPPED_TAG_RE.test(el.tagName) || matches(el, blockSel, BLOCK_ATTRIBUTE, true)) continue;
-          const mask = matches(el, maskSel, MASK_ATTRIBUTE, true);
-          visit(el, mask || (masked && !matches(el, unmaskSel, UNMASK_ATTRIBUTE, false)));
+          if (SKIPPED_TAGS.has(el.tagName) || isBlockedEl(el)) continue;
+          visit(el, isMaskEl(el) || (masked && !isUnmaskEl(el)));
         }
       }
     };
-    visit(element, isTextMasked(element));
+    visit(element, textMaskedOf(element));
     return scrubText(collected.replace(WHITESPACE_RE, ' ').trim()).slice(0, Math.max(0, maxLength));
   };
 
