@@ -42,12 +42,20 @@ export function stopAll(ctx: Pick<CaptureContext, 'reportError'>, stops: Array<(
   for (const stop of stops.splice(0).reverse()) guard(ctx, stop)();
 }
 
-/** Deepest point of the viewport as a percentage (0..100) of the document height. */
-export function scrollDepthPct(win: Window, doc: Document): number {
+/** Vertical scroll position of the page. */
+export function scrollTopOf(win: Window, doc: Document): number {
+  return win.scrollY || doc.documentElement?.scrollTop || 0;
+}
+
+/**
+ * Deepest point of the viewport as a percentage (0..100) of the document height, at the current
+ * scroll position or at `top` when given.
+ */
+export function scrollDepthPct(win: Window, doc: Document, top = scrollTopOf(win, doc)): number {
   const root = doc.documentElement;
   const height = Math.max(root?.scrollHeight ?? 0, doc.body?.scrollHeight ?? 0);
   const viewport = win.innerHeight || root?.clientHeight || 0;
   if (height <= 0) return 100;
-  const bottom = (win.scrollY || root?.scrollTop || 0) + viewport;
+  const bottom = top + viewport;
   return Math.max(0, Math.min(100, Math.round((bottom / height) * 100)));
 }

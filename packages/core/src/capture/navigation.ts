@@ -1,7 +1,7 @@
 import type { NavigationKind } from '../events';
 import type { CaptureContext } from './context';
 import { createEngagementClock } from './engagement';
-import { guard, listen, scrollDepthPct, stopAll } from './listen';
+import { guard, listen, scrollDepthPct, scrollTopOf, stopAll } from './listen';
 
 /** Options of automatic page views (`capture.pageViews`). */
 export interface PageViewOptions {
@@ -100,9 +100,34 @@ export function captureNavigation(ctx: CaptureContext, settings: NavigationSetti
   let maxScrollPct = 0;
 
   const keyOf = (href: string) => (settings.hashChanges ? href : (href.split('#')[0] ?? href));
-  const depth = () => scrollDepthPct(win, doc);
+
+  // Scroll depth needs the document height, and reading it in a scroll event or right after a
+  // navigation forces a layout. It is read in the next animation frame instead (when the browser
+  // lays out anyway), and at once when the segment ends before that frame.
+  // The scroll position is cheap to read; the deepest one since the last measure is kept so a
+  // scroll back up before the frame does not hide how far down the visitor went.
+  let depthFrame: number | undefined;
+  let deepestTop = 0;
+  const measureDepth = () => {
+    depthFrame = undefined;
+    const top = Math.max(deepestTop, scrollTopOf(win, doc));
+    deepestTop = 0;
+    maxScrollPct = Math.max(maxScrollPct, scrollDepthPct(win, doc, top));
+  };
+  const scheduleDepth = () => {
+    if (depthFrame !== undefined) return;
+    if (typeof win.requestAnimationFrame !== 'function') return measureDepth();
+    depthFrame = win.requestAnimationFrame(guard(ctx, measureDepth));
+  };
+  const cancelDepth = () => {
+    if (depthFrame === undefined) return false;
+    win.cancelAnimationFrame(depthFrame);
+    depthFrame = undefined;
+    return true;
+  };
 
   const leave = () => {
+    if (cancelDepth()) measureDepth();
     if (!segmentOpen) return;
     segmentOpen = false;
     const { durationMs, engagedMs } = clock.read();
@@ -124,7 +149,10 @@ export function captureNavigation(ctx: CaptureContext, settings: NavigationSetti
     const kind = navigation ?? (lastKey === null ? 'load' : 'push');
     lastKey = key;
     lastHref = href;
-    maxScrollPct = depth();
+    cancelDepth();
+    deepestTop = 0;
+    maxScrollPct = 0;
+    scheduleDepth();
     // In a tab opened in the background the first segment begins when the tab is first shown.
     if (doc.visibilityState !== 'hidden') startSegment();
     const path = location.pathname + location.search + (settings.hashChanges ? location.hash : '');
@@ -139,7 +167,9 @@ export function captureNavigation(ctx: CaptureContext, settings: NavigationSetti
 
   stops.push(
     listen(ctx, win, 'scroll', () => {
-      if (segmentOpen) maxScrollPct = Math.max(maxScrollPct, depth());
+      if (!segmentOpen) return;
+      deepestTop = Math.max(deepestTop, scrollTopOf(win, doc));
+      scheduleDepth();
     }),
     listen(ctx, doc, 'visibilitychange', () => {
       if (doc.visibilityState === 'hidden') leave();
@@ -200,6 +230,7 @@ export function captureNavigation(ctx: CaptureContext, settings: NavigationSetti
     stop() {
       guard(ctx, leave)();
       stopAll(ctx, stops);
+      cancelDepth();
     },
   };
 }

@@ -43,8 +43,10 @@ export function capturePointer(ctx: CaptureContext, options: PointerOptions = {}
     if (at - lastSample < sampleMs) return;
     lastSample = at;
     const pointer = event as PointerEvent;
-    const x = Math.round(pointer.clientX + win.scrollX);
-    const y = Math.round(pointer.clientY + win.scrollY);
+    // A trusted event carries its page coordinates: reading `scrollX` here could force a layout.
+    const trusted = pointer.isTrusted && typeof pointer.pageX === 'number';
+    const x = Math.round(trusted ? pointer.pageX : pointer.clientX + win.scrollX);
+    const y = Math.round(trusted ? pointer.pageY : pointer.clientY + win.scrollY);
     if (points.length === 0) {
       batchStart = at;
       timer = setTimeout(guard(ctx, flush), flushMs);

@@ -283,4 +283,25 @@ describe('page:leave', () => {
     handle.stop();
     expect(ofType('page:leave').map((leave) => leave.maxScrollPct)).toEqual([50, 19]);
   });
+
+  it('reads the document height once per animation frame, not in every scroll event', async () => {
+    let reads = 0;
+    Object.defineProperty(document.documentElement, 'scrollHeight', {
+      configurable: true,
+      get: () => {
+        reads += 1;
+        return 4_000;
+      },
+    });
+    const { ctx, ofType } = createTestContext();
+    handle = startOnly(ctx, { pageViews: true });
+    await vi.advanceTimersByTimeAsync(50);
+    reads = 0;
+    for (const y of [400, 800, 1_232, 600]) scrollPageTo(y);
+    expect(reads).toBe(0);
+    await vi.advanceTimersByTimeAsync(50);
+    expect(reads).toBe(1);
+    handle.stop();
+    expect(ofType('page:leave').map((leave) => leave.maxScrollPct)).toEqual([50]);
+  });
 });
