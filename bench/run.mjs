@@ -2,9 +2,10 @@
 // `npm run bench`: Spoor against no tracker and the trackers people use today, in real headless
 // Chromium, on one shop page and one scripted workload. Writes docs/benchmarks.md and its chart.
 // Flags: --quick (one repetition, fewer configurations), --reps N, --only id,id (with the baseline),
-// --no-report, --report (write the report even from a partial run).
+// --no-report, --report (write the report even from a partial run), --rerender (rewrite the report
+// from the last full run, bench/results/raw/last-run.json, without measuring).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -31,6 +32,15 @@ const { runOnce, WORKLOAD } = await import('./lib/workload.mjs');
 const { summarise, writeReport } = await import('./lib/report.mjs');
 const { renderShop } = await import('./page/shop.mjs');
 const { launchChromium } = await import('./lib/chromium.mjs');
+
+const lastRunFile = join(benchDir, 'results', 'raw', 'last-run.json');
+if (flag('--rerender')) {
+  // Rewrites the report from the last full run without measuring again (after editing lib/report.mjs).
+  const last = JSON.parse(readFileSync(lastRunFile, 'utf8'));
+  writeReport({ repoRoot, workload: WORKLOAD, ...last });
+  console.log('bench: rewrote docs/benchmarks.md and docs/benchmarks-chart.svg from', lastRunFile);
+  process.exit(0);
+}
 
 const quick = flag('--quick');
 const reps = Number(value('--reps') ?? (quick ? 1 : 5));
@@ -115,6 +125,11 @@ console.table(
   })),
 );
 if (flag('--report') || (!flag('--no-report') && !quick && !only)) {
+  const failedConfigs = failedBuilds.map((c) => ({ id: c.id, label: c.label }));
+  writeFileSync(
+    lastRunFile,
+    JSON.stringify({ summary, machine, versions, reps, runtimeS, failedBuilds: failedConfigs, runs }),
+  );
   writeReport({
     repoRoot,
     summary,
@@ -129,7 +144,7 @@ if (flag('--report') || (!flag('--no-report') && !quick && !only)) {
   log('wrote docs/benchmarks.md and docs/benchmarks-chart.svg');
 } else {
   writeFileSync(
-    join(resultsDir, 'last-summary.json'),
+    join(resultsDir, 'raw', 'last-summary.json'),
     JSON.stringify({ machine, versions, summary }, null, 2),
   );
   log('smoke run: report not written (bench/results/raw/last-summary.json instead)');

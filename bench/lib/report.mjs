@@ -79,19 +79,19 @@ function targets(summary) {
     );
   if (replay && rrweb) {
     rows.push(
-      `| Spoor + replay costs no more main-thread time than rrweb alone | ${n0(replay.scriptDelta.median)} ms vs ${n0(rrweb.scriptDelta.median)} ms | ${mark(replay.scriptDelta.median <= rrweb.scriptDelta.median)} |`,
+      `| Spoor + replay costs no more main-thread time than rrweb alone | ${range(replay.scriptDelta)} ms vs ${range(rrweb.scriptDelta)} ms | ${mark(replay.scriptDelta.median <= rrweb.scriptDelta.median)} |`,
     );
     rows.push(
-      `| Spoor + replay sends fewer gzip bytes per minute than rrweb alone | ${n1(replay.gzipKBmin.median)} vs ${n1(rrweb.gzipKBmin.median)} KB/min | ${mark(replay.gzipKBmin.median < rrweb.gzipKBmin.median)} |`,
+      `| Spoor + replay sends fewer gzip bytes per minute than rrweb alone | ${range(replay.gzipKBmin, n1)} vs ${range(rrweb.gzipKBmin, n1)} KB/min | ${mark(replay.gzipKBmin.median < rrweb.gzipKBmin.median)} |`,
     );
   }
   const full = get('spoor-replay-full');
   if (full && rrweb) {
     rows.push(
-      `| … like for like (Spoor + replay with no budget pause vs rrweb alone), main-thread time | ${n0(full.scriptDelta.median)} ms vs ${n0(rrweb.scriptDelta.median)} ms | ${mark(full.scriptDelta.median <= rrweb.scriptDelta.median)} |`,
+      `| … like for like (Spoor + replay with no budget pause vs rrweb alone), main-thread time | ${range(full.scriptDelta)} ms vs ${range(rrweb.scriptDelta)} ms | ${mark(full.scriptDelta.median <= rrweb.scriptDelta.median)} |`,
     );
     rows.push(
-      `| … like for like, gzip bytes per minute | ${n1(full.gzipKBmin.median)} vs ${n1(rrweb.gzipKBmin.median)} KB/min | ${mark(full.gzipKBmin.median < rrweb.gzipKBmin.median)} |`,
+      `| … like for like, gzip bytes per minute | ${range(full.gzipKBmin, n1)} vs ${range(rrweb.gzipKBmin, n1)} KB/min | ${mark(full.gzipKBmin.median < rrweb.gzipKBmin.median)} |`,
     );
   }
   for (const r of [spoor, replay].filter(Boolean)) {
@@ -99,7 +99,10 @@ function targets(summary) {
       `| No long task over 50 ms attributable to ${r.label} | in ${n0(r.trackerLongFrames.max)} frame(s) at most, its own script ran > 50 ms (its longest: ${n0(r.longestTrackerScriptMs.median)} ms, max ${n0(r.longestTrackerScriptMs.max)}); ${n0(r.longTasks.median)} long tasks in all vs ${n0(base.longTasks.median)} with no tracker | ${mark(r.trackerLongFrames.max === 0)} |`,
     );
   }
-  return `| target | measured (median) | status |\n| --- | --- | --- |\n${rows.join('\n')}`;
+  return `Medians decide; min–max in brackets. With the budget guard on, Spoor + replay stops recording
+part of this workload (see "Did each peer really run?"), so its figures against rrweb are not like for like.
+
+| target | measured, median (min–max) | status |\n| --- | --- | --- |\n${rows.join('\n')}`;
 }
 
 function peerNotes(summary, failedBuilds) {
@@ -143,7 +146,8 @@ export function writeReport({
 
 Spoor against no tracker and the trackers people use today, in real headless Chromium, on one
 shop page and one scripted workload. Regenerate with \`npm run bench\` (about ${Math.ceil(runtimeS / 60)} minutes here);
-\`npm run bench -- --quick\` is a one-repetition smoke run that does not rewrite this page.
+\`npm run bench -- --quick\` is a one-repetition smoke run that does not rewrite this page, and
+\`node bench/run.mjs --rerender\` rewrites it from the last full run's saved figures.
 
 Measured ${machine.date} UTC on ${machine.cpus} CPU cores, ${machine.memoryGB} GB of memory, Chromium ${machine.chromium}
 (Debian), Node ${machine.node}; Spoor built from source at commit \`${machine.commit}\`${machine.dirty ? ' with uncommitted changes in the working tree (other work in progress)' : ''}. The machine is shared and was busy, so absolute times are noisy: read
