@@ -1,5 +1,5 @@
 // What the capture benchmark and the capture profile share: the page, the workload and the loaders.
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
@@ -38,8 +38,34 @@ export async function loadHelpers() {
   }
 }
 
+/**
+ * BENCH_REPLACE="packages/core/src/session.ts=/tmp/session.ts" bundles the tracker with that
+ * source file swapped for another, to measure a change proposed for a file without editing it in
+ * the shared checkout. Several pairs are separated by commas.
+ */
+function replacePlugin() {
+  const pairs = (process.env.BENCH_REPLACE ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map((pair) => pair.split('='));
+  const swaps = new Map(pairs.map(([from, to]) => [join(root, from), to]));
+  return {
+    name: 'bench-replace',
+    setup(b) {
+      if (swaps.size === 0) return;
+      b.onLoad({ filter: /\.ts$/ }, (args) => {
+        const to = swaps.get(args.path);
+        if (!to) return undefined;
+        process.stderr.write(`bench: ${args.path} replaced by ${to}\n`);
+        return { contents: readFileSync(to, 'utf8'), loader: 'ts', resolveDir: dirname(args.path) };
+      });
+    },
+  };
+}
+
 export async function bundleCore({ minify = true } = {}) {
   const result = await build({
+    plugins: [replacePlugin()],
     entryPoints: [join(root, 'packages/core/src/index.ts')],
     bundle: true,
     minify,
