@@ -42,14 +42,14 @@ interface Burst {
   times: number[];
   target: TargetInfo;
   rage: boolean;
-  timer: ReturnType<typeof setTimeout>;
 }
 
 interface DeadCheck {
   element: Element;
   target: TargetInfo;
   href: string;
-  timer: ReturnType<typeof setTimeout>;
+  /** When the check settles (epoch ms). */
+  due: number;
 }
 
 // A trusted event's page coordinates come with it; synthetic ones (and some environments) leave
@@ -72,13 +72,49 @@ export function captureClicks(ctx: CaptureContext, options: ClickOptions = {}): 
   const pending: DeadCheck[] = [];
   let observer: MutationObserver | null = null;
   let watching = false;
+  // One timer for every deadline of this source (burst ends, dead-click checks), armed for the
+  // earliest one. Deadlines only grow with each click, so a click almost never touches a timer:
+  // a setTimeout plus a clearTimeout for the burst and another setTimeout for the dead check
+  // were a good share of a click's cost.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let timerAt = Number.POSITIVE_INFINITY;
   const hrefs: HrefCache = new WeakMap();
+
+  const arm = (at: number) => {
+    if (timer !== undefined && timerAt <= at) return;
+    if (timer !== undefined) clearTimeout(timer);
+    timerAt = at;
+    timer = setTimeout(onTimer, Math.max(0, at - now()));
+  };
+
+  const disarm = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    timerAt = Number.POSITIVE_INFINITY;
+  };
+
+  const onTimer = guard(ctx, () => {
+    timer = undefined;
+    timerAt = Number.POSITIVE_INFINITY;
+    const at = now();
+    let next = Number.POSITIVE_INFINITY;
+    const current = burst;
+    if (current) {
+      const end = (current.times[current.times.length - 1] ?? at) + RAGE_WINDOW_MS;
+      if (end <= at) endBurst();
+      else next = end;
+    }
+    for (const check of pending.slice()) {
+      if (check.due <= at) settleDead(check);
+      else next = Math.min(next, check.due);
+    }
+    if (next !== Number.POSITIVE_INFINITY) arm(next);
+  });
 
   const endBurst = () => {
     const ended = burst;
     if (!ended) return;
     burst = null;
-    clearTimeout(ended.timer);
     if (ended.rage) ctx.emit({ type: 'click:rage', target: ended.target, count: ended.times.length });
   };
 
@@ -93,27 +129,19 @@ export function captureClicks(ctx: CaptureContext, options: ClickOptions = {}): 
       Math.hypot(x - current.x, y - current.y) <= RAGE_RADIUS_PX;
     if (!joins) {
       endBurst();
-      burst = {
-        x,
-        y,
-        times: [at],
-        target,
-        rage: false,
-        timer: setTimeout(guard(ctx, endBurst), RAGE_WINDOW_MS),
-      };
+      burst = { x, y, times: [at], target, rage: false };
+      arm(at + RAGE_WINDOW_MS);
       return;
     }
-    clearTimeout(current.timer);
     current.times.push(at);
     const third = current.times[current.times.length - RAGE_MIN_CLICKS];
     if (third !== undefined && at - third <= RAGE_WINDOW_MS) current.rage = true;
-    current.timer = setTimeout(guard(ctx, endBurst), RAGE_WINDOW_MS);
   };
 
   /** Something happened after the click: none of the pending clicks is dead. */
   const clearDead = () => {
     if (pending.length === 0) return;
-    for (const check of pending.splice(0)) clearTimeout(check.timer);
+    pending.length = 0;
     unwatch();
   };
 
@@ -148,15 +176,9 @@ export function captureClicks(ctx: CaptureContext, options: ClickOptions = {}): 
     if (!candidate || pending.some((check) => check.element === candidate)) return;
     watch();
     const href = win.location.href;
-    const check: DeadCheck = {
-      element: candidate,
-      target,
-      href,
-      timer: setTimeout(
-        guard(ctx, () => settleDead(check)),
-        DEAD_WINDOW_MS,
-      ),
-    };
+    const due = now() + DEAD_WINDOW_MS;
+    const check: DeadCheck = { element: candidate, target, href, due };
+    arm(due);
     pending.push(check);
   };
 
@@ -195,5 +217,6 @@ export function captureClicks(ctx: CaptureContext, options: ClickOptions = {}): 
     stopAll(ctx, stops);
     guard(ctx, endBurst)();
     clearDead();
+    disarm();
   };
 }
