@@ -162,7 +162,9 @@ Versions: ${Object.entries(versions)
 
 ## Results
 
-${reps} repetitions of each configuration, interleaved; medians with min–max in brackets.
+${reps} repetitions of each configuration, interleaved; medians with min–max in brackets. Between
+full runs on this shared machine the medians moved by 10–20 %, so differences smaller than that
+(Spoor + replay against rrweb's main-thread time, for one) are within the noise.
 
 ${table(summary)}
 
@@ -212,7 +214,7 @@ ${peerNotes(summary, failedBuilds)}
   the page's own navigations make long tasks without any tracker, so the raw count is only context.
 - **Spoor's replay budget.** \`@spoor/replay\` pauses recording for 30 s when a 10 s window sees more
   than 20,000 DOM changes or 2 MB of recording; this workload's 20 grid swaps in a few seconds trip it,
-  so with defaults Spoor records less of the workload than rrweb (the check column says when it paused).
+  so with defaults Spoor records less of the workload than rrweb ("Did each peer really run?" says when it paused).
   "Spoor + replay, no budget pause" lifts the limits to give the like-for-like comparison with rrweb.
 - **Bytes.** Everything goes to 127.0.0.1: trackers that accept an endpoint are pointed at the local
   sink, and every request to any other host (clarity.ms here) is answered by a \`context.route\`
@@ -227,7 +229,8 @@ ${peerNotes(summary, failedBuilds)}
   would (\`minify\`, production \`NODE_ENV\`, ES2020), then gzip level 9. Spoor is built from source.
 - **Peers, as a user would set them up.** PostHog: autocapture on, page views on history changes,
   recording off / on (\`opt_out_useragent_filter\` is on because the automated browser sets
-  \`navigator.webdriver\`, which PostHog otherwise treats as a bot and drops every event). Snowplow:
+  \`navigator.webdriver\`, which PostHog otherwise treats as a bot and drops every event). Snowplow
+  (4.6.8, the version its link-click and form plugins support; the tracker alone is at 4.10):
   page views (also on each navigation), page pings every 5 s, link-click and form tracking plugins,
   POST. Sentry: default integrations; with replay, \`replayIntegration()\` with its defaults and a
   session sample rate of 1. Sentry without replay sends nothing on an error-free page, so its bytes
@@ -242,9 +245,9 @@ ${peerNotes(summary, failedBuilds)}
 
 Left for the performance pass: one row per change, with the figures of this benchmark before and after.
 
-| change | Spoor script ms over baseline | Spoor + replay script ms | gzip KB/min | min+gzip KB |
-| --- | ---: | ---: | ---: | ---: |
-| (this report: the starting point) | ${n0(summary.find((r) => r.id === 'spoor')?.scriptDelta.median)} | ${n0(summary.find((r) => r.id === 'spoor-replay')?.scriptDelta.median)} | ${n1(summary.find((r) => r.id === 'spoor-replay')?.gzipKBmin.median)} | ${kb(summary.find((r) => r.id === 'spoor')?.gzipBytes)} / ${kb(summary.find((r) => r.id === 'spoor-replay')?.gzipBytes)} |
+| change | Spoor script ms over baseline | Spoor + replay script ms | Spoor gzip KB/min | Spoor + replay gzip KB/min | min+gzip KB (Spoor / + replay) |
+| --- | ---: | ---: | ---: | ---: | ---: |
+| (this report: the starting point) | ${n0(summary.find((r) => r.id === 'spoor')?.scriptDelta.median)} | ${n0(summary.find((r) => r.id === 'spoor-replay')?.scriptDelta.median)} | ${n1(summary.find((r) => r.id === 'spoor')?.gzipKBmin.median)} | ${n1(summary.find((r) => r.id === 'spoor-replay')?.gzipKBmin.median)} | ${kb(summary.find((r) => r.id === 'spoor')?.gzipBytes)} / ${kb(summary.find((r) => r.id === 'spoor-replay')?.gzipBytes)} |
 `;
   writeFileSync(join(repoRoot, 'docs/benchmarks.md'), md);
 }
