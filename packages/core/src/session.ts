@@ -69,6 +69,7 @@ export const SESSION_DEFAULTS = {
 
 const TAB_KEY = 'spoor_tab';
 const SEQ_KEY = 'spoor_seq';
+const SEQ_BLOCK = 256;
 // Activity is written back at most this often: one cookie write per second at most.
 const WRITE_INTERVAL_MS = 1000;
 // The store is re-read at most this often while a session is live: reading `document.cookie`
@@ -111,6 +112,7 @@ export function createSessionManager(options: SessionOptions, callbacks: Session
   let store: KeyValueStore | undefined;
   let tabId: string | undefined;
   let seq: number | undefined;
+  let reserved = 0;
   // Resolved once: probing storage on every event would cost more than the write itself.
   let tabStorage: Storage | undefined | null = null;
   let known: StoredSession | null = null;
@@ -200,18 +202,22 @@ export function createSessionManager(options: SessionOptions, callbacks: Session
     },
     nextSeq() {
       if (tabStorage === null) tabStorage = getStorage('sessionStorage');
-      const storage = tabStorage;
       if (seq === undefined) {
-        const stored = Number(storage?.getItem(SEQ_KEY));
+        const stored = Number(tabStorage?.getItem(SEQ_KEY));
         seq = Number.isSafeInteger(stored) && stored > 0 ? stored : 0;
+        reserved = seq;
       }
-      const next = seq++;
-      try {
-        storage?.setItem(SEQ_KEY, String(seq));
-      } catch {
-        // Full or unavailable: the counter still increases within this page.
+      // Numbers are reserved a block at a time, so storage is written once per block rather
+      // than once per event; a reload starts after the block (gaps are fine, repeats are not).
+      if (seq >= reserved) {
+        reserved = seq + SEQ_BLOCK;
+        try {
+          tabStorage?.setItem(SEQ_KEY, String(reserved));
+        } catch {
+          // Full or unavailable: the counter still increases within this page.
+        }
       }
-      return next;
+      return seq++;
     },
     current() {
       const stored = read();
