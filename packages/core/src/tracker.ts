@@ -1,5 +1,5 @@
 import { createEventBus, type Unsubscribe } from './bus';
-import { type CaptureHandle, startCapture, validateCaptureOptions } from './capture';
+import { type CaptureHandle, type ResumablePageView, startCapture, validateCaptureOptions } from './capture';
 import type { CaptureContext } from './capture/context';
 import { type Consent, createConsent, initialConsent } from './consent';
 import { createDelivery, type Delivery } from './delivery/queue';
@@ -81,6 +81,8 @@ export function createTracker(options: TrackerOptions = {}): Tracker {
   let capture: CaptureHandle | undefined;
   let teardowns: Array<() => void> = [];
   let pageId = createId();
+  // The page view a stop interrupted, resumed by the next start on the same URL in the same session.
+  let interrupted: { view: ResumablePageView; sessionId: string } | null = null;
 
   const update = (patch: Partial<TrackerSnapshot>) => {
     const next = { ...snapshot, ...patch };
@@ -224,9 +226,11 @@ export function createTracker(options: TrackerOptions = {}): Tracker {
     update({ sessionId: session.id, tabId: sessions.tabId });
     const base = { window: win, document: doc, privacy, emit, on: on as CaptureContext['on'] };
     try {
+      const resume = interrupted?.sessionId === session.id ? interrupted.view : null;
       capture = startCapture(
         { ...base, reportError: (error) => report('capture-failed', error) },
         options.capture,
+        resume,
       );
     } catch (error) {
       report('capture-failed', error);
@@ -261,6 +265,9 @@ export function createTracker(options: TrackerOptions = {}): Tracker {
     }
     teardowns = [];
     try {
+      const view = capture?.currentPageView() ?? null;
+      const sessionId = snapshot.sessionId;
+      interrupted = view && sessionId ? { view, sessionId } : null;
       capture?.stop();
     } catch (error) {
       report('capture-failed', error);

@@ -158,6 +158,30 @@ describe('Tracker lifecycle', () => {
 });
 
 describe('page views', () => {
+  it('continues the same page view after a stop and start on the same URL (a remounted provider)', () => {
+    const { tracker, ofType } = setup({ capture: { ...NO_CAPTURE, pageViews: true } });
+    tracker.start();
+    tracker.stop();
+    tracker.start();
+    expect(ofType('page:view')).toHaveLength(1);
+    tracker.stop();
+    const leaves = ofType('page:leave');
+    expect(leaves).toHaveLength(2);
+    expect(new Set(leaves.map((leave) => leave.pageId))).toEqual(new Set([ofType('page:view')[0]?.pageId]));
+  });
+
+  it('counts a new page view when the URL changed while stopped', () => {
+    history.replaceState({}, '', '/a');
+    const { tracker, ofType } = setup({ capture: { ...NO_CAPTURE, pageViews: true } });
+    tracker.start();
+    tracker.stop();
+    history.replaceState({}, '', '/b');
+    tracker.start();
+    expect(ofType('page:view').map((view) => view.path)).toEqual(['/a', '/b']);
+    tracker.stop();
+    history.replaceState({}, '', '/');
+  });
+
   it('gives a page:leave the URL of the page it ends, not the next one', () => {
     history.replaceState({}, '', '/first?token=abc');
     const { tracker, ofType } = setup({ capture: { ...NO_CAPTURE, pageViews: true } });

@@ -5,12 +5,13 @@ import type { CaptureContext } from './context';
 import { captureErrors, type ErrorCaptureOptions } from './errors';
 import { captureInputs, type InputOptions } from './inputs';
 import { guard, stopAll } from './listen';
-import { captureNavigation, type PageViewOptions } from './navigation';
+import { captureNavigation, type PageViewOptions, type ResumablePageView } from './navigation';
 import { capturePointer, type PointerOptions } from './pointer';
 import { captureScroll, type ScrollOptions } from './scroll';
 import { captureVisibility } from './visibility';
 
 export type { CaptureContext, CaptureSource } from './context';
+export type { ResumablePageView } from './navigation';
 export type {
   ClickOptions,
   ErrorCaptureOptions,
@@ -58,6 +59,8 @@ export interface CaptureHandle {
    * @default navigation 'load' for the first page view, 'push' after that
    */
   pageView(navigation?: NavigationKind): void;
+  /** The page view in progress, to hand to the next `startCapture` on the same page. */
+  currentPageView(): ResumablePageView | null;
 }
 
 interface Rule {
@@ -159,7 +162,11 @@ function settingsOf<TOptions extends object>(value: boolean | TOptions | undefin
  * capture.pageView('push');
  * capture.stop();
  */
-export function startCapture(ctx: CaptureContext, options: CaptureOptions = {}): CaptureHandle {
+export function startCapture(
+  ctx: CaptureContext,
+  options: CaptureOptions = {},
+  resume: ResumablePageView | null = null,
+): CaptureHandle {
   const stops: Array<() => void> = [];
   const start = (begin: () => () => void) => {
     try {
@@ -176,6 +183,7 @@ export function startCapture(ctx: CaptureContext, options: CaptureOptions = {}):
         auto: pageViews !== null,
         hashChanges: pageViews?.hashChanges ?? true,
         idleMs: pageViews?.idleMs ?? 30_000,
+        resume,
       });
     } catch (error) {
       ctx.reportError(error);
@@ -206,5 +214,6 @@ export function startCapture(ctx: CaptureContext, options: CaptureOptions = {}):
     pageView: guard(ctx, (kind?: NavigationKind) => {
       if (!stopped) navigation?.pageView(kind);
     }),
+    currentPageView: () => navigation?.current() ?? null,
   };
 }

@@ -19,8 +19,16 @@ export interface PageViewOptions {
 export interface NavigationController {
   /** Records a page view for the current URL unless it is the one already recorded. */
   pageView(navigation?: NavigationKind): void;
+  /** The page view in progress, to resume it after a restart on the same URL. */
+  current(): ResumablePageView | null;
   /** Ends the current page view (`page:leave`) and detaches everything. */
   stop(): void;
+}
+
+/** A page view that a restarted capture continues instead of counting it again. */
+export interface ResumablePageView {
+  key: string;
+  href: string;
 }
 
 export interface NavigationSettings {
@@ -28,6 +36,8 @@ export interface NavigationSettings {
   auto: boolean;
   hashChanges: boolean;
   idleMs: number;
+  /** Continue this page view (a new segment, no new page:view) when the URL is still the same. */
+  resume?: ResumablePageView | null;
 }
 
 /** The parts of the Navigation API we read (not in TypeScript's DOM library yet). */
@@ -182,6 +192,15 @@ export function captureNavigation(ctx: CaptureContext, settings: NavigationSetti
     }),
   );
 
+  // A stop and start on the same page (a framework remounting the provider, a consent banner
+  // closed and reopened) goes on with the same page view in a new segment.
+  if (settings.resume && settings.resume.key === keyOf(win.location.href)) {
+    lastKey = settings.resume.key;
+    lastHref = settings.resume.href;
+    scheduleDepth();
+    if (doc.visibilityState !== 'hidden') startSegment();
+  }
+
   if (settings.auto) {
     const navigation = (win as unknown as { navigation?: EventTarget }).navigation;
     if (navigation && typeof navigation.addEventListener === 'function') {
@@ -227,6 +246,7 @@ export function captureNavigation(ctx: CaptureContext, settings: NavigationSetti
 
   return {
     pageView: guard(ctx, (navigation?: NavigationKind) => view(navigation)),
+    current: () => (lastKey === null ? null : { key: lastKey, href: lastHref }),
     stop() {
       guard(ctx, leave)();
       stopAll(ctx, stops);
