@@ -7,9 +7,10 @@ import {
   type ReplayBudget,
 } from './budget';
 import { createChunker } from './chunker';
-import { INCREMENTAL_SOURCE, type RecordedEvent, type Recorder, type Recording } from './recorder/recorder';
+import type { RecordedEvent, Recorder, Recording } from './recorder/recorder';
 import { createRrwebRecorder } from './recorder/rrweb';
 import { isSessionSampled } from './sampling';
+import { estimateEventBytes } from './size';
 
 /** Options of {@link createReplayPlugin}. Privacy comes from the tracker's own `privacy` options. */
 export interface ReplayPluginOptions {
@@ -72,24 +73,6 @@ function recordingStartedAt(window: Window & typeof globalThis, sessionId: strin
     // No sessionStorage (sandboxed iframe, privacy mode): count from this page.
   }
   return now;
-}
-
-/** Typical serialised size of a small event (pointer, scroll, input, viewport). */
-const SMALL_EVENT_BYTES = 150;
-
-/**
- * Serialised size of an incremental event. Only DOM changes are measured (they are what grows
- * without bound); the many small events are counted at a typical size, so measuring costs little.
- */
-function byteSize(event: RecordedEvent): number {
-  const source = (event.data as { source?: unknown } | null)?.source;
-  if (source !== INCREMENTAL_SOURCE.mutation && source !== INCREMENTAL_SOURCE.styleSheetRule)
-    return SMALL_EVENT_BYTES;
-  try {
-    return JSON.stringify(event).length;
-  } catch {
-    return SMALL_EVENT_BYTES;
-  }
 }
 
 /**
@@ -189,7 +172,8 @@ function setupReplay(ctx: PluginContext, options: ReplayPluginOptions, settings:
         reportError: (error) => ctx.reportError(error),
         emit: (event, full) => {
           if (paused || !active) return;
-          const size = full ? 0 : byteSize(event);
+          // Full snapshots leave at once and are outside the byte budget: never sized.
+          const size = full ? 0 : estimateEventBytes(event);
           chunker.push(event, size);
           if (!full) guard?.addBytes(size);
         },

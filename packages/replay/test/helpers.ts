@@ -55,13 +55,16 @@ export function createFakeRecorder() {
           source: 0,
           adds: [],
           removes: [],
-          texts: [],
+          texts: [{ id: clock, value: 'x'.repeat(size) }],
           attributes: [],
-          pad: 'x'.repeat(size),
-          n: clock,
         },
         timestamp: Date.now(),
       };
+      for (const start of running) start.emit(event, false);
+    },
+    /** Emits an incremental event with the given rrweb data in every running recording. */
+    emitData(data: Record<string, unknown>) {
+      const event: RecordedEvent = { type: 3, data, timestamp: Date.now() };
       for (const start of running) start.emit(event, false);
     },
   };

@@ -200,6 +200,80 @@ describe('createReplayPlugin', () => {
     ).toEqual([true]);
   });
 
+  it('keeps recording a busy page with the default budget', () => {
+    const fake = createFakeRecorder();
+    const { tracker, events, replays } = setup({
+      plugins: [createReplayPlugin({ recorder: fake.recorder })],
+    });
+    tracker.start();
+    // An SPA swapping a large product grid (about 100 KB of DOM changes) three times a second, for a minute.
+    for (let second = 0; second < 60; second++) {
+      for (let swap = 0; swap < 3; swap++) fake.emit(100_000);
+      vi.advanceTimersByTime(1_000);
+    }
+    expect(events.some((event) => event.type === 'replay:paused')).toBe(false);
+    expect(fake.running).toBe(1);
+    expect(replays().reduce((count, replay) => count + replay.events.length, 0)).toBe(2 + 180);
+  });
+
+  it('counts bytes over a rolling window, not since the recording started', () => {
+    const fake = createFakeRecorder();
+    const { tracker, events } = setup({
+      plugins: [
+        createReplayPlugin({ recorder: fake.recorder, budget: { maxBytes: 5_000, windowMs: 10_000 } }),
+      ],
+    });
+    tracker.start();
+    // About 4 KB in any 10 s, for two minutes: far more than 5 KB in all, never 5 KB in one window.
+    for (let step = 0; step < 40; step++) {
+      fake.emit(900);
+      vi.advanceTimersByTime(3_000);
+    }
+    expect(events.some((event) => event.type === 'replay:paused')).toBe(false);
+    expect(fake.running).toBe(1);
+  });
+
+  it('pauses on a burst that straddles two windows', () => {
+    const fake = createFakeRecorder();
+    const { tracker, events } = setup({
+      plugins: [
+        createReplayPlugin({ recorder: fake.recorder, budget: { maxBytes: 5_000, windowMs: 10_000 } }),
+      ],
+    });
+    tracker.start();
+    vi.advanceTimersByTime(9_000);
+    for (let index = 0; index < 3; index++) fake.emit(1_000);
+    vi.advanceTimersByTime(2_000);
+    expect(events.some((event) => event.type === 'replay:paused')).toBe(false);
+    for (let index = 0; index < 3; index++) fake.emit(1_000);
+    expect(events.filter((event) => event.type === 'replay:paused')).toMatchObject([{ reason: 'bytes' }]);
+    expect(fake.running).toBe(0);
+  });
+
+  it('counts added elements by their content against the byte budget', () => {
+    const fake = createFakeRecorder();
+    const { tracker, events } = setup({
+      plugins: [createReplayPlugin({ recorder: fake.recorder, budget: { maxBytes: 50_000 } })],
+    });
+    tracker.start();
+    const adds = (text: string) =>
+      Array.from({ length: 60 }, (_, index) => ({
+        parentId: 1,
+        nextId: null,
+        node: {
+          type: 2,
+          tagName: 'article',
+          attributes: { class: 'card', title: text },
+          childNodes: [],
+          id: index,
+        },
+      }));
+    fake.emitData({ source: 0, texts: [], attributes: [], removes: [], adds: adds('') });
+    expect(events.some((event) => event.type === 'replay:paused')).toBe(false);
+    fake.emitData({ source: 0, texts: [], attributes: [], removes: [], adds: adds('x'.repeat(1_000)) });
+    expect(events.filter((event) => event.type === 'replay:paused')).toMatchObject([{ reason: 'bytes' }]);
+  });
+
   it('pauses on a mutation storm before the recorder sees it', async () => {
     const fake = createFakeRecorder();
     const { tracker, events } = setup({
