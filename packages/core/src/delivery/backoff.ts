@@ -31,8 +31,12 @@ export function parseRetryAfter(value: string | null | undefined, now: number): 
   return Math.max(0, date - now);
 }
 
+const NON_ASCII = /[\u0080-\uffff]/;
+
 /** UTF-8 size of a string, without TextEncoder (not every runtime has it as a global). */
 export function byteLength(text: string): number {
+  // Event JSON is nearly always ASCII: one native scan instead of a loop over every character.
+  if (!NON_ASCII.test(text)) return text.length;
   let bytes = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);

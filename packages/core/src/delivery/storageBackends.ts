@@ -1,8 +1,10 @@
-import type { StoreBackend, StoreDraft, StoredBatch } from './store';
+import type { BatchSize, StoreBackend, StoreDraft, StoredBatch } from './store';
 
 interface DraftLog {
   puts: Map<string, StoredBatch>;
   removes: Set<string>;
+  /** Removals whose body is wanted before the delete. */
+  takes: Map<string, (batch: StoredBatch) => void>;
   beats: Map<string, number>;
   forgets: Set<string>;
 }
@@ -11,19 +13,33 @@ interface DraftLog {
 export function createDraft(
   batches: StoredBatch[],
   owners: Record<string, number>,
+  sizes: BatchSize[] = batches.map(sizeOf),
 ): StoreDraft & { log: DraftLog } {
-  const log: DraftLog = { puts: new Map(), removes: new Set(), beats: new Map(), forgets: new Set() };
+  const log: DraftLog = {
+    puts: new Map(),
+    removes: new Set(),
+    takes: new Map(),
+    beats: new Map(),
+    forgets: new Set(),
+  };
+  const remove = (id: string) => {
+    log.puts.delete(id);
+    log.removes.add(id);
+  };
   return {
     log,
     batches,
+    sizes,
     owners,
     put(batch) {
       log.removes.delete(batch.id);
+      log.takes.delete(batch.id);
       log.puts.set(batch.id, batch);
     },
-    remove(id) {
-      log.puts.delete(id);
-      log.removes.add(id);
+    remove,
+    take(id, read) {
+      remove(id);
+      log.takes.set(id, read);
     },
     beat(owner, at) {
       log.forgets.delete(owner);
@@ -37,16 +53,28 @@ export function createDraft(
   };
 }
 
+export const sizeOf = ({ id, bytes, createdAt }: BatchSize): BatchSize => ({ id, bytes, createdAt });
+
 /** Keeps batches in this page only: used when persistence is off or no storage works. */
 export function createMemoryBackend(): StoreBackend {
   const batches = new Map<string, StoredBatch>();
   const owners: Record<string, number> = {};
   return {
     kind: 'memory',
-    async transact(fn) {
-      const draft = createDraft([...batches.values()], { ...owners });
+    async transact(fn, reads) {
+      const read =
+        reads === 'sizes'
+          ? []
+          : reads
+            ? reads.map((id) => batches.get(id)).filter((b): b is StoredBatch => b !== undefined)
+            : [...batches.values()];
+      const draft = createDraft(read, { ...owners }, [...batches.values()].map(sizeOf));
       const result = fn(draft);
-      for (const id of draft.log.removes) batches.delete(id);
+      for (const id of draft.log.removes) {
+        const batch = batches.get(id);
+        if (batch) draft.log.takes.get(id)?.(batch);
+        batches.delete(id);
+      }
       for (const [id, batch] of draft.log.puts) batches.set(id, batch);
       for (const [owner, at] of draft.log.beats) owners[owner] = at;
       for (const owner of draft.log.forgets) delete owners[owner];
@@ -81,15 +109,21 @@ export function createLocalStorageBackend(storage: Storage, prefix: string): Sto
   };
   return {
     kind: 'localStorage',
-    async transact(fn) {
-      const batches = keys()
+    async transact(fn, reads) {
+      // Every key must be parsed to learn its size: 'sizes' reads them all.
+      const batches = (Array.isArray(reads) ? reads.map((id) => batchPrefix + id) : keys())
         .map((key) => read<StoredBatch>(key))
         .filter((b): b is StoredBatch => b !== undefined);
       const owners = read<Record<string, number>>(ownersKey) ?? {};
       const draft = createDraft(batches, { ...owners });
       const result = fn(draft);
+      const byId = draft.log.takes.size > 0 ? new Map(batches.map((b) => [b.id, b])) : undefined;
       // Removals first, so that a write that hits the quota has the most room.
-      for (const id of draft.log.removes) storage.removeItem(batchPrefix + id);
+      for (const id of draft.log.removes) {
+        const batch = byId?.get(id);
+        if (batch) draft.log.takes.get(id)?.(batch);
+        storage.removeItem(batchPrefix + id);
+      }
       const nextOwners = { ...owners };
       for (const [owner, at] of draft.log.beats) nextOwners[owner] = at;
       for (const owner of draft.log.forgets) delete nextOwners[owner];

@@ -13,21 +13,39 @@ export interface StoredBatch {
   events: TrackerEvent[];
 }
 
+/** What never changes for a stored batch's id: its size and age. */
+export interface BatchSize {
+  id: string;
+  bytes: number;
+  createdAt: number;
+}
+
 /** One atomic read-modify-write over everything stored. */
 export interface StoreDraft {
+  /** The stored batches read (see `transact`'s `reads`). */
   readonly batches: readonly StoredBatch[];
+  /** The size and age of every stored batch (of those read, when read by id). */
+  readonly sizes: readonly BatchSize[];
   /** Owner id → last heartbeat (0 once released). */
   readonly owners: Readonly<Record<string, number>>;
   put(batch: StoredBatch): void;
   remove(id: string): void;
+  /** Removes a batch and hands its stored body to `read` before deleting it (once written). */
+  take(id: string, read: (batch: StoredBatch) => void): void;
   beat(owner: string, at: number): void;
   forget(owner: string): void;
 }
 
+export type StoreReads = readonly string[] | 'sizes';
+
 /** Where stored batches live (IndexedDB, localStorage or memory). `transact` is atomic across tabs. */
 export interface StoreBackend {
   readonly kind: 'indexeddb' | 'localStorage' | 'memory';
-  transact<TResult>(fn: (draft: StoreDraft) => TResult): Promise<TResult>;
+  /**
+   * `reads`: which bodies the draft's `batches` hold. Every stored batch by default; an array of
+   * ids: those, read by key (`[]`: none); `'sizes'`: none, only `sizes` is needed.
+   */
+  transact<TResult>(fn: (draft: StoreDraft) => TResult, reads?: StoreReads): Promise<TResult>;
   clear(): Promise<void>;
 }
 
@@ -100,24 +118,25 @@ export function createBatchStore(backend: StoreBackend, options: BatchStoreOptio
     (draft.owners[owner] ?? 0) >= now - options.leaseMs;
 
   // `evicted` outlives a failed write: localStorage has already removed what it evicted by then.
-  const putWithin = (batch: StoredBatch, budget: number, evicted: Map<string, StoredBatch>) =>
+  // Reads no bodies but those it evicts (an entry stays `undefined` until its body is read).
+  const putWithin = (batch: StoredBatch, budget: number, evicted: Map<string, StoredBatch | undefined>) =>
     backend.transact((draft) => {
-      const others = draft.batches.filter((b) => b.id !== batch.id).sort((a, b) => a.createdAt - b.createdAt);
+      const others = draft.sizes.filter((b) => b.id !== batch.id).sort((a, b) => a.createdAt - b.createdAt);
       let total = batch.bytes + others.reduce((sum, b) => sum + b.bytes, 0);
       for (const old of others) {
         if (total <= budget) break;
-        draft.remove(old.id);
-        evicted.set(old.id, old);
+        if (!evicted.get(old.id)) evicted.set(old.id, undefined);
+        draft.take(old.id, (body) => evicted.set(old.id, body));
         total -= old.bytes;
       }
       if (total <= budget) draft.put(batch);
       else evicted.set(batch.id, batch);
-    });
+    }, 'sizes');
 
   return {
     kind: backend.kind,
     async put(batch) {
-      const evicted = new Map<string, StoredBatch>();
+      const evicted = new Map<string, StoredBatch | undefined>();
       try {
         await putWithin(batch, options.maxBytes, evicted);
       } catch (error) {
@@ -125,14 +144,14 @@ export function createBatchStore(backend: StoreBackend, options: BatchStoreOptio
         // The browser's quota is smaller than ours: make room by halving what we keep, once.
         await putWithin(batch, Math.floor(options.maxBytes / 2), evicted);
       }
-      return [...evicted.values()];
+      return [...evicted.values()].filter((b) => b !== undefined);
     },
     async remove(ids) {
       if (ids.length === 0) return;
       unspill(ids);
       await backend.transact((draft) => {
         for (const id of ids) draft.remove(id);
-      });
+      }, []);
     },
     async claim(owner, transport, now) {
       const spilled = readSpill();
@@ -180,10 +199,10 @@ export function createBatchStore(backend: StoreBackend, options: BatchStoreOptio
           }
         }
         return kept;
-      });
+      }, ids);
     },
     async release(owner) {
-      await backend.transact((draft) => draft.beat(owner, 0));
+      await backend.transact((draft) => draft.beat(owner, 0), []);
     },
     spill(batch) {
       if (!spillTo) return false;

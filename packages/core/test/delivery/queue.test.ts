@@ -67,6 +67,24 @@ describe('createDelivery', () => {
     expect(transport.delivered()).toHaveLength(6);
   });
 
+  it('counts the UTF-8 bytes of non-ASCII text against maxBytes', async () => {
+    const transport = createFakeTransport();
+    const { delivery } = setup({
+      transports: [transport],
+      batch: { maxBytes: 1200, flushIntervalMs: 60_000 },
+    });
+    delivery.start();
+    // 150 characters but 450 to 600 UTF-8 bytes each: two fit in 1200 characters, not in 1200 bytes.
+    for (let i = 0; i < 6; i++)
+      delivery.enqueue(makeEvent({ pad: i % 2 ? '€'.repeat(150) : '😀'.repeat(75) }));
+    await delivery.flush();
+    for (const call of transport.calls) {
+      const bytes = new TextEncoder().encode(JSON.stringify(call.batch.events)).length;
+      expect(bytes).toBeLessThanOrEqual(1200);
+    }
+    expect(transport.delivered()).toHaveLength(6);
+  });
+
   it('retries with exponential backoff whose jitter stays within [cap / 2, cap]', async () => {
     for (const random of [0, 0.5, 0.999]) {
       vi.spyOn(Math, 'random').mockReturnValue(random);
