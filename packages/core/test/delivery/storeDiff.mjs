@@ -70,7 +70,10 @@ for (const which of ['old', 'new'])
     await page.addScriptTag({ content: codes[which] });
     out[which + backendKind] = await page.evaluate(async (kind) => {
       let seed = 7;
-      const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+      const rnd = () => {
+        seed = (seed * 1103515245 + 12345) % 2147483648;
+        return seed / 2147483648;
+      };
       const mk = () =>
         kind === 'idb'
           ? D.createIndexedDbBackend(indexedDB, 'diff', D.createMemoryBackend())
