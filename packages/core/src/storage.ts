@@ -14,25 +14,38 @@ export interface CookieOptions {
   domain?: string;
 }
 
+const EXPIRED = 'Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT';
+
+/** The value of cookie `name` in a `document.cookie` string. */
+function readCookie(cookies: string, name: string): string | null {
+  const prefix = `${name}=`;
+  for (const part of cookies.split(';')) {
+    const trimmed = part.trim();
+    if (trimmed.startsWith(prefix)) return decodeURIComponent(trimmed.slice(prefix.length));
+  }
+  return null;
+}
+
+/** localStorage values carry their own expiry: `<expires at>|<value>`. */
+function readExpiring(raw: string | null): string | null {
+  const sep = raw ? raw.indexOf('|') : -1;
+  if (!raw || sep < 0 || Number(raw.slice(0, sep)) < Date.now()) return null;
+  return raw.slice(sep + 1);
+}
+
 /** Reads a stored value (cookie first, then localStorage) without writing anything. */
 export function peek(name: string): string | null {
   try {
-    const prefix = `${name}=`;
-    for (const part of (getDocument()?.cookie ?? '').split(';')) {
-      const trimmed = part.trim();
-      if (trimmed.startsWith(prefix)) return decodeURIComponent(trimmed.slice(prefix.length));
-    }
+    const value = readCookie(getDocument()?.cookie ?? '', name);
+    if (value !== null) return value;
   } catch {
     // Cookies unreadable: try localStorage.
   }
   try {
-    const raw = getWindow()?.localStorage?.getItem(name);
-    const sep = raw ? raw.indexOf('|') : -1;
-    if (raw && sep > 0 && Number(raw.slice(0, sep)) >= Date.now()) return raw.slice(sep + 1);
+    return readExpiring(getWindow()?.localStorage?.getItem(name) ?? null);
   } catch {
-    // No storage at all.
+    return null;
   }
-  return null;
 }
 
 function cookieStore(name: string, options: CookieOptions): KeyValueStore | undefined {
@@ -41,65 +54,37 @@ function cookieStore(name: string, options: CookieOptions): KeyValueStore | unde
   const secure = getWindow()?.location?.protocol === 'https:' ? '; Secure' : '';
   const domain = options.domain ? `; Domain=${options.domain}` : '';
   const attributes = `; Path=/; SameSite=Lax${domain}${secure}`;
-  const store: KeyValueStore = {
+  // Cookies can be disabled, or `document.cookie` can throw (sandboxed iframes): probe once.
+  try {
+    const probe = `${name}_probe`;
+    doc.cookie = `${probe}=1${attributes}`;
+    const works = doc.cookie.includes(`${probe}=1`);
+    doc.cookie = `${probe}=; ${EXPIRED}${attributes}`;
+    if (!works) return undefined;
+  } catch {
+    return undefined;
+  }
+  return {
     kind: 'cookie',
-    get() {
-      const prefix = `${name}=`;
-      for (const part of doc.cookie.split(';')) {
-        const trimmed = part.trim();
-        if (trimmed.startsWith(prefix)) return decodeURIComponent(trimmed.slice(prefix.length));
-      }
-      return null;
-    },
+    get: () => readCookie(doc.cookie, name),
     set(value, maxAgeMs) {
       doc.cookie = `${name}=${encodeURIComponent(value)}; Max-Age=${Math.max(1, Math.ceil(maxAgeMs / 1000))}${attributes}`;
     },
     remove() {
-      doc.cookie = `${name}=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT${attributes}`;
+      doc.cookie = `${name}=; ${EXPIRED}${attributes}`;
     },
   };
-  // Cookies can be disabled, or `document.cookie` can throw (sandboxed iframes): probe once.
-  try {
-    const probe = `${name}_probe`;
-    doc.cookie = `${probe}=1; Path=/; SameSite=Lax${domain}${secure}`;
-    const works = doc.cookie.includes(`${probe}=1`);
-    doc.cookie = `${probe}=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/; SameSite=Lax${domain}${secure}`;
-    return works ? store : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
+// Failures (quota, privacy modes) are absorbed by guard(): the value then lives as long as the page.
 function localStore(key: string): KeyValueStore | undefined {
   const storage = getStorage('localStorage');
   if (!storage) return undefined;
   return {
     kind: 'localStorage',
-    get() {
-      try {
-        const raw = storage.getItem(key);
-        if (!raw) return null;
-        const sep = raw.indexOf('|');
-        if (sep < 0 || Number(raw.slice(0, sep)) < Date.now()) return null;
-        return raw.slice(sep + 1);
-      } catch {
-        return null;
-      }
-    },
-    set(value, maxAgeMs) {
-      try {
-        storage.setItem(key, `${Date.now() + maxAgeMs}|${value}`);
-      } catch {
-        // Quota or privacy mode: the value lives only as long as this page.
-      }
-    },
-    remove() {
-      try {
-        storage.removeItem(key);
-      } catch {
-        // Nothing stored, nothing to remove.
-      }
-    },
+    get: () => readExpiring(storage.getItem(key)),
+    set: (value, maxAgeMs) => storage.setItem(key, `${Date.now() + maxAgeMs}|${value}`),
+    remove: () => storage.removeItem(key),
   };
 }
 
