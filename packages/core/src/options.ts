@@ -1,12 +1,26 @@
 import type { CaptureOptions } from './capture';
 import type { ConsentOptions } from './consent';
 import type { BatchOptions, DeliverySettings } from './delivery/queue';
-import { SpoorError } from './errors';
 import type { TrackerEvent } from './events';
 import type { TrackerPlugin } from './plugin';
 import type { PrivacyOptions } from './privacy';
 import type { SessionOptions } from './session';
 import type { Transport } from './transports/transport';
+import {
+  checkedElsewhere,
+  checkFields,
+  invalid,
+  isArray,
+  isBoolean,
+  isFunction,
+  isNonEmptyString,
+  isPlainObject,
+  isPositive,
+  isStringList,
+  oneOf,
+  type Rule,
+  type Shape,
+} from './validate';
 
 /** Everything `createTracker` accepts. Every field is optional; the defaults are the safe side. */
 export interface TrackerOptions {
@@ -32,140 +46,58 @@ export interface TrackerOptions {
   plugins?: TrackerPlugin[];
 }
 
-type Check = (value: unknown) => string | null;
+const transport: Rule = {
+  expected: 'a transport ({ name, send(batch, options) })',
+  test: (value) => isPlainObject(value) && typeof value.send === 'function' && typeof value.name === 'string',
+};
+const plugin: Rule = {
+  expected: 'a plugin ({ name, setup(ctx) })',
+  test: (value) =>
+    isPlainObject(value) && typeof value.setup === 'function' && typeof value.name === 'string',
+};
 
-const bool: Check = (v) => (typeof v === 'boolean' ? null : 'a boolean');
-const positive: Check = (v) =>
-  typeof v === 'number' && Number.isFinite(v) && v > 0 ? null : 'a positive number';
-const string: Check = (v) => (typeof v === 'string' && v.length > 0 ? null : 'a non-empty string');
-const stringList: Check = (v) =>
-  Array.isArray(v) && v.every((item) => typeof item === 'string') ? null : 'an array of strings';
-const oneOf =
-  (...values: string[]): Check =>
-  (v) =>
-    typeof v === 'string' && values.includes(v) ? null : `one of ${values.map((x) => `'${x}'`).join(', ')}`;
-const fn: Check = (v) => (typeof v === 'function' ? null : 'a function');
-const transport: Check = (v) =>
-  typeof v === 'object' &&
-  v !== null &&
-  typeof (v as Transport).send === 'function' &&
-  typeof (v as Transport).name === 'string'
-    ? null
-    : 'a transport ({ name, send(batch, options) })';
-
-const SCHEMA = {
+const SHAPE = {
+  transport,
+  transports: isArray,
   session: {
-    idleTimeoutMs: positive,
-    maxDurationMs: positive,
+    idleTimeoutMs: isPositive,
+    maxDurationMs: isPositive,
     storage: oneOf('cookie', 'localStorage', 'memory'),
-    cookieDomain: string,
-    cookieName: string,
+    cookieDomain: isNonEmptyString,
+    cookieName: isNonEmptyString,
   },
+  capture: checkedElsewhere,
   privacy: {
-    maskAllInputs: bool,
-    maskAllText: bool,
-    maskSelector: string,
-    blockSelector: string,
-    unmaskSelector: string,
-    redactQueryParams: stringList,
-    allowQueryParams: stringList,
-    captureErrorStack: bool,
+    maskAllInputs: isBoolean,
+    maskAllText: isBoolean,
+    maskSelector: isNonEmptyString,
+    blockSelector: isNonEmptyString,
+    unmaskSelector: isNonEmptyString,
+    redactQueryParams: isStringList,
+    allowQueryParams: isStringList,
+    captureErrorStack: isBoolean,
   },
   consent: {
     mode: oneOf('opt-in', 'opt-out'),
-    respectGlobalPrivacyControl: bool,
-    cookieName: string,
-    rememberForMs: positive,
+    respectGlobalPrivacyControl: isBoolean,
+    cookieName: isNonEmptyString,
+    rememberForMs: isPositive,
   },
-  batch: { maxEvents: positive, maxBytes: positive, flushIntervalMs: positive },
-} satisfies Record<string, Record<string, Check>>;
-
-const TOP_LEVEL = [
-  'transport',
-  'transports',
-  'capture',
-  'delivery',
-  'beforeSend',
-  'plugins',
-  ...Object.keys(SCHEMA),
-];
-
-function show(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'function') return 'a function';
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return String(value);
-  }
-}
-
-export function invalid(option: string, expected: string, value: unknown): SpoorError {
-  return new SpoorError(
-    'invalid-option',
-    `option "${option}" must be ${expected}, got ${show(value)}`,
-    option,
-  );
-}
-
-function checkObject(path: string, value: unknown, fields: Record<string, Check>): void {
-  if (value === undefined) return;
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    throw invalid(path, 'an object', value);
-  for (const [key, field] of Object.entries(value)) {
-    const check = fields[key];
-    if (!check) {
-      throw new SpoorError(
-        'invalid-option',
-        `unknown option "${path}.${key}"; accepted: ${Object.keys(fields).join(', ')}`,
-        `${path}.${key}`,
-      );
-    }
-    if (field === undefined) continue;
-    const expected = check(field);
-    if (expected) throw invalid(`${path}.${key}`, expected, field);
-  }
-}
+  batch: { maxEvents: isPositive, maxBytes: isPositive, flushIntervalMs: isPositive },
+  delivery: checkedElsewhere,
+  beforeSend: isFunction,
+  plugins: isArray,
+} satisfies Record<keyof TrackerOptions, Rule | Shape>;
 
 /** Throws a SpoorError naming the first bad option and what it accepts. Capture and delivery check their own. */
 export function validateOptions(options: unknown): asserts options is TrackerOptions {
   if (options === undefined) return;
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw invalid('options', 'an object', options);
-  }
-  const record = options as Record<string, unknown>;
-  for (const key of Object.keys(record)) {
-    if (!TOP_LEVEL.includes(key)) {
-      throw new SpoorError(
-        'invalid-option',
-        `unknown option "${key}"; accepted: ${TOP_LEVEL.join(', ')}`,
-        key,
-      );
-    }
-  }
-  for (const [key, fields] of Object.entries(SCHEMA)) checkObject(key, record[key], fields);
-  if (record.transport !== undefined && transport(record.transport)) {
-    throw invalid('transport', transport(record.transport) as string, record.transport);
-  }
-  if (record.transports !== undefined) {
-    if (!Array.isArray(record.transports))
-      throw invalid('transports', 'an array of transports', record.transports);
-    record.transports.forEach((item, index) => {
-      const expected = transport(item);
-      if (expected) throw invalid(`transports[${index}]`, expected, item);
-    });
-  }
-  if (record.beforeSend !== undefined && fn(record.beforeSend))
-    throw invalid('beforeSend', 'a function', record.beforeSend);
-  if (record.plugins !== undefined) {
-    if (!Array.isArray(record.plugins)) throw invalid('plugins', 'an array of plugins', record.plugins);
-    record.plugins.forEach((plugin, index) => {
-      const ok =
-        typeof plugin === 'object' &&
-        plugin !== null &&
-        typeof plugin.setup === 'function' &&
-        typeof plugin.name === 'string';
-      if (!ok) throw invalid(`plugins[${index}]`, 'a plugin ({ name, setup(ctx) })', plugin);
-    });
-  }
+  checkFields('', options, SHAPE, 'createTracker');
+  const { transports, plugins } = options as TrackerOptions;
+  transports?.forEach((item, index) => {
+    if (!transport.test(item)) invalid(`transports[${index}]`, transport.expected, item);
+  });
+  plugins?.forEach((item, index) => {
+    if (!plugin.test(item)) invalid(`plugins[${index}]`, plugin.expected, item);
+  });
 }

@@ -23,13 +23,13 @@ describe('createTracker options', () => {
     [{ batch: { maxEvents: -1 } }, 'batch.maxEvents', 'a positive number'],
     [{ session: { storage: 'disk' } }, 'session.storage', "one of 'cookie', 'localStorage', 'memory'"],
     [{ consent: { mode: 'maybe' } }, 'consent.mode', "one of 'opt-in', 'opt-out'"],
-    [{ privacy: { maskAllInputs: 'yes' } }, 'privacy.maskAllInputs', 'a boolean'],
+    [{ privacy: { maskAllInputs: 'yes' } }, 'privacy.maskAllInputs', 'true or false'],
     [{ transport: { send: 1 } }, 'transport', 'a transport'],
     [{ transports: [createMemoryTransport(), {}] }, 'transports[1]', 'a transport'],
     [{ beforeSend: 'x' }, 'beforeSend', 'a function'],
     [{ plugins: [{ name: 'p' }] }, 'plugins[0]', 'a plugin'],
-    [{ sesion: {} }, 'sesion', 'unknown option'],
-    [{ session: { idleTimeout: 5 } }, 'session.idleTimeout', 'unknown option'],
+    [{ sesion: {} }, 'sesion', 'is not an option of createTracker (expected one of: transport,'],
+    [{ session: { idleTimeout: 5 } }, 'session.idleTimeout', 'expected one of: idleTimeoutMs,'],
   ])('rejects %j with an error naming %s', (options, option, expected) => {
     const error = thrown(() => createTracker(options as never));
     expect(isSpoorError(error)).toBe(true);

@@ -1,5 +1,15 @@
-import { SpoorError } from '../errors';
 import type { NavigationKind } from '../events';
+import {
+  checkFields,
+  fail,
+  invalid,
+  isBoolean,
+  isNonNegative,
+  isPlainObject,
+  isPositive,
+  isPositiveInteger,
+  type Shape,
+} from '../validate';
 import { type ClickOptions, captureClicks } from './clicks';
 import type { CaptureContext } from './context';
 import { captureErrors, type ErrorCaptureOptions } from './errors';
@@ -63,25 +73,6 @@ export interface CaptureHandle {
   currentPageView(): ResumablePageView | null;
 }
 
-interface Rule {
-  expected: string;
-  test(value: unknown): boolean;
-}
-
-const isBoolean: Rule = { expected: 'true or false', test: (value) => typeof value === 'boolean' };
-const isPositive: Rule = {
-  expected: 'a positive number',
-  test: (value) => typeof value === 'number' && Number.isFinite(value) && value > 0,
-};
-const isNonNegative: Rule = {
-  expected: 'a number of 0 or more',
-  test: (value) => typeof value === 'number' && Number.isFinite(value) && value >= 0,
-};
-const isPositiveInteger: Rule = {
-  expected: 'a positive whole number',
-  test: (value) => typeof value === 'number' && Number.isInteger(value) && value > 0,
-};
-
 /** Every source and the options it accepts. */
 const SCHEMA = {
   pageViews: { hashChanges: isBoolean, idleMs: isPositive },
@@ -91,23 +82,7 @@ const SCHEMA = {
   scroll: { throttleMs: isNonNegative },
   inputs: { forms: isBoolean },
   errors: { maxPerMessage: isPositiveInteger },
-} as const satisfies Record<keyof CaptureOptions, Record<string, Rule>>;
-
-function show(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'function') return 'a function';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'object' && value !== null) return 'an object';
-  return String(value);
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function fail(option: string, message: string): never {
-  throw new SpoorError('invalid-option', message, option);
-}
+} as const satisfies Record<keyof CaptureOptions, Shape>;
 
 /**
  * Checks `capture` options and throws a {@link SpoorError} (`invalid-option`) naming the first
@@ -119,7 +94,7 @@ function fail(option: string, message: string): never {
  */
 export function validateCaptureOptions(options: unknown): void {
   if (options === undefined) return;
-  if (!isPlainObject(options)) fail('capture', `capture must be an object, got ${show(options)}`);
+  if (!isPlainObject(options)) invalid('capture', 'an object', options);
   const sources = Object.keys(SCHEMA);
   for (const [name, value] of Object.entries(options)) {
     const path = `capture.${name}`;
@@ -127,21 +102,13 @@ export function validateCaptureOptions(options: unknown): void {
       fail(path, `${path} is not a capture option (expected one of: ${sources.join(', ')})`);
     }
     if (value === undefined || typeof value === 'boolean') continue;
-    const rules: Record<string, Rule> = SCHEMA[name as keyof typeof SCHEMA];
-    const keys = Object.keys(rules);
-    if (!isPlainObject(value) || keys.length === 0) {
-      const accepted = keys.length === 0 ? 'true or false' : 'true, false or an object of options';
-      fail(path, `${path} must be ${accepted}, got ${show(value)}`);
+    const shape: Shape = SCHEMA[name as keyof typeof SCHEMA];
+    if (!isPlainObject(value) || Object.keys(shape).length === 0) {
+      const accepted =
+        Object.keys(shape).length === 0 ? 'true or false' : 'true, false or an object of options';
+      invalid(path, accepted, value);
     }
-    for (const [key, field] of Object.entries(value)) {
-      const fieldPath = `${path}.${key}`;
-      const rule = rules[key];
-      if (!rule)
-        fail(fieldPath, `${fieldPath} is not an option of ${path} (expected one of: ${keys.join(', ')})`);
-      if (field !== undefined && !rule.test(field)) {
-        fail(fieldPath, `${fieldPath} must be ${rule.expected}, got ${show(field)}`);
-      }
-    }
+    checkFields(path, value, shape);
   }
 }
 

@@ -1,56 +1,24 @@
 import { getStorage, getWindow } from '../env';
-import { invalid } from '../options';
+import { checkFields, isNonEmptyString, isPositive, oneOf, type Shape } from '../validate';
 import { createIndexedDbBackend } from './indexedDb';
 import type { DeliverySettings } from './queue';
 import { createLocalStorageBackend, createMemoryBackend } from './storageBackends';
 import { type BatchStore, createBatchStore } from './store';
 
-const POSITIVE_SETTINGS = [
-  'maxStoredBytes',
-  'maxAgeMs',
-  'maxAttempts',
-  'maxRetryAfterMs',
-  'leaseMs',
-] as const;
+const SETTINGS: Shape = {
+  persist: oneOf(true, false, 'indexeddb', 'localStorage'),
+  storageKey: isNonEmptyString,
+  maxStoredBytes: isPositive,
+  maxAgeMs: isPositive,
+  maxAttempts: isPositive,
+  backoff: { baseMs: isPositive, maxMs: isPositive },
+  maxRetryAfterMs: isPositive,
+  leaseMs: isPositive,
+};
 
 /** Throws a SpoorError naming the first bad `delivery` setting (a programmer mistake, caught at creation). */
 export function checkSettings(settings: unknown): asserts settings is DeliverySettings {
-  if (settings === undefined) return;
-  if (typeof settings !== 'object' || settings === null) throw invalid('delivery', 'an object', settings);
-  const record = settings as Record<string, unknown>;
-  const positive = (path: string, value: unknown) => {
-    if (value !== undefined && !(typeof value === 'number' && value > 0 && !Number.isNaN(value))) {
-      throw invalid(path, 'a positive number', value);
-    }
-  };
-  const known = new Set<string>(['persist', 'storageKey', 'backoff', ...POSITIVE_SETTINGS]);
-  for (const key of Object.keys(record)) {
-    if (!known.has(key)) throw invalid(`delivery.${key}`, `one of ${[...known].join(', ')}`, key);
-  }
-  for (const key of POSITIVE_SETTINGS) positive(`delivery.${key}`, record[key]);
-  const persist = record.persist;
-  if (
-    persist !== undefined &&
-    typeof persist !== 'boolean' &&
-    persist !== 'indexeddb' &&
-    persist !== 'localStorage'
-  ) {
-    throw invalid('delivery.persist', "true, false, 'indexeddb' or 'localStorage'", persist);
-  }
-  if (
-    record.storageKey !== undefined &&
-    (typeof record.storageKey !== 'string' || record.storageKey === '')
-  ) {
-    throw invalid('delivery.storageKey', 'a non-empty string', record.storageKey);
-  }
-  const backoff = record.backoff;
-  if (backoff !== undefined) {
-    if (typeof backoff !== 'object' || backoff === null)
-      throw invalid('delivery.backoff', 'an object', backoff);
-    const { baseMs, maxMs } = backoff as Record<string, unknown>;
-    positive('delivery.backoff.baseMs', baseMs);
-    positive('delivery.backoff.maxMs', maxMs);
-  }
+  checkFields('delivery', settings, SETTINGS);
 }
 
 export function createStore(settings: DeliverySettings): BatchStore {
