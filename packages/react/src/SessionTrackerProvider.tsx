@@ -49,7 +49,8 @@ export function SessionTrackerProvider(props: SessionTrackerProviderProps): Reac
   useEffect(() => {
     tracker.start();
     // Stop a microtask later: StrictMode's simulated unmount and remount run back to back, so the
-    // remount's start() lands first and capture never detaches (no second page view, no page:leave).
+    // remount's start() lands first and capture never detaches. (The core would continue the page
+    // view anyway, but would still end an empty segment with a page:leave and re-attach every listener.)
     return () => queueMicrotask(() => tracker.stop());
   }, [tracker]);
 
