@@ -42,8 +42,7 @@ export const SpoorPlugin: Plugin<[SpoorPluginOptions]> = {
     app.directive('spoor-mask', vSpoorMask);
     app.directive('spoor-block', vSpoorBlock);
     app.directive('spoor-track', createTrackDirective(tracker));
-    // On the server the app never unmounts, so starting there would leave the count raised.
-    if (typeof document === 'undefined') return;
+    // On the server start() is a no-op in the core (no count is raised), so nothing to guard here.
     const removeGuard = settings.router?.afterEach((_to, _from, failure) => {
       if (!failure) tracker.page();
     });
