@@ -35,7 +35,9 @@ export interface Recording {
 /**
  * What `@spoor/replay` needs from a DOM recorder. The default is {@link createRrwebRecorder}; any
  * other recorder that emits rrweb-shaped events can be swapped in through the plugin's `recorder` option.
- * Starting a recording takes a full snapshot.
+ * Starting a recording takes a full snapshot. `start()` returns at once; a recorder that loads its code
+ * on demand (as the default one does) begins, and takes that snapshot, once the code has arrived,
+ * unless the recording was stopped in the meantime. Failures are reported through `reportError`.
  */
 export interface Recorder {
   readonly name: string;

@@ -1,5 +1,4 @@
-import { record } from '@rrweb/record';
-import { createInputHold } from './inputHold';
+import { createInputHold, type InputHold } from './inputHold';
 import { assertSelectors, sanitizeEvent, toRecorderPrivacy } from './privacy';
 import { RECORDED_EVENT_TYPE, type RecordedEvent, type Recorder, type Recording } from './recorder';
 
@@ -17,10 +16,48 @@ export interface RrwebRecorderOptions {
   scrollIntervalMs?: number;
 }
 
+type RecordModule = typeof import('@rrweb/record');
+type RecordFunction = RecordModule['record'];
+
+let loading: Promise<RecordModule> | undefined;
+
 /**
- * Creates the default recorder, built on `@rrweb/record`. Scripts, comments and noisy `<head>`
- * content are never recorded; canvas recording (which needs a `blob:` worker) stays off, so a
- * strict Content-Security-Policy does not break recording.
+ * Loads `@rrweb/record` once per page. It is a dynamic import so that the app's bundler puts rrweb
+ * in a chunk of its own, fetched only when a session is actually recorded. A failed load is
+ * forgotten, so a later recording may try again.
+ */
+function loadRecord(): Promise<RecordModule> {
+  if (!loading) {
+    const pending = import('@rrweb/record');
+    loading = pending;
+    pending.catch(() => {
+      if (loading === pending) loading = undefined;
+    });
+  }
+  return loading;
+}
+
+/**
+ * Starts loading the default recorder's code (`@rrweb/record`, a chunk of its own) before the first
+ * recording needs it, for instance once the visitor has granted consent. Never rejects: a failed
+ * load is reported by the recording that needs it.
+ *
+ * @example
+ * tracker.consent.grant();
+ * preloadRrwebRecorder();
+ */
+export function preloadRrwebRecorder(): Promise<void> {
+  return loadRecord().then(
+    () => undefined,
+    () => undefined,
+  );
+}
+
+/**
+ * Creates the default recorder, built on `@rrweb/record`. rrweb is loaded on demand, the first time
+ * a session is recorded, so pages whose session is not recorded never download it. Scripts,
+ * comments and noisy `<head>` content are never recorded; canvas recording (which needs a `blob:`
+ * worker) stays off, so a strict Content-Security-Policy does not break recording.
  *
  * @example
  * createReplayPlugin({ recorder: createRrwebRecorder({ mouseMoveIntervalMs: 100 }) });
@@ -30,48 +67,61 @@ export function createRrwebRecorder(options: RrwebRecorderOptions = {}): Recorde
   return {
     name: 'rrweb',
     start(start): Recording {
+      // Checked before anything loads: an invalid selector fails closed, synchronously.
       assertSelectors(start.document, start.privacy);
-      const lookup = (id: number): Node | null => record.mirror.getNode(id);
+      const privacyOptions = toRecorderPrivacy(start.privacy, start.blockMedia);
       let stopped = false;
-      const inputs = createInputHold(start.document, start.privacy, lookup, (event) =>
-        start.emit(event, false),
-      );
-      const onEvent = (event: RecordedEvent) => {
+      let record: RecordFunction | undefined;
+      let inputs: InputHold | undefined;
+      let stopRecord: (() => void) | undefined;
+
+      const begin = (rrweb: RecordFunction) => {
         if (stopped) return;
-        try {
-          sanitizeEvent(start.privacy, event, lookup);
-        } catch (error) {
-          // An event that could not be checked is dropped rather than sent unredacted.
-          start.reportError(error);
-          return;
-        }
-        const isMeta = event.type === RECORDED_EVENT_TYPE.meta;
-        // Typed values reach the recording before the full snapshot that follows them.
-        if (isMeta) inputs.release();
-        if (inputs.hold(event)) return;
-        start.emit(event, isMeta || event.type === RECORDED_EVENT_TYPE.fullSnapshot);
-      };
-      let stopRecord = record<RecordedEvent>({
-        ...toRecorderPrivacy(start.privacy, start.blockMedia),
-        emit: onEvent,
-        slimDOMOptions: 'all',
-        inlineStylesheet: true,
-        inlineImages: false,
-        recordCanvas: false,
-        collectFonts: false,
-        recordCrossOriginIframes: false,
-        sampling: {
-          mousemove: options.mouseMoveIntervalMs ?? 50,
-          scroll: options.scrollIntervalMs ?? 150,
-        },
-        errorHandler: (error) => {
-          start.reportError(error);
-          return true;
-        },
-      });
-      return {
-        takeFullSnapshot() {
+        record = rrweb;
+        const lookup = (id: number): Node | null => rrweb.mirror.getNode(id);
+        const hold = createInputHold(start.document, start.privacy, lookup, (event) =>
+          start.emit(event, false),
+        );
+        inputs = hold;
+        const onEvent = (event: RecordedEvent) => {
           if (stopped) return;
+          try {
+            sanitizeEvent(start.privacy, event, lookup);
+          } catch (error) {
+            // An event that could not be checked is dropped rather than sent unredacted.
+            start.reportError(error);
+            return;
+          }
+          const isMeta = event.type === RECORDED_EVENT_TYPE.meta;
+          // Typed values reach the recording before the full snapshot that follows them.
+          if (isMeta) hold.release();
+          if (hold.hold(event)) return;
+          start.emit(event, isMeta || event.type === RECORDED_EVENT_TYPE.fullSnapshot);
+        };
+        stopRecord = rrweb<RecordedEvent>({
+          ...privacyOptions,
+          emit: onEvent,
+          slimDOMOptions: 'all',
+          inlineStylesheet: true,
+          inlineImages: false,
+          recordCanvas: false,
+          collectFonts: false,
+          recordCrossOriginIframes: false,
+          sampling: {
+            mousemove: options.mouseMoveIntervalMs ?? 50,
+            scroll: options.scrollIntervalMs ?? 150,
+          },
+          errorHandler: (error) => {
+            start.reportError(error);
+            return true;
+          },
+        });
+      };
+
+      const recording: Recording = {
+        takeFullSnapshot() {
+          // Before rrweb has arrived there is nothing to do: it takes a full snapshot when it starts.
+          if (stopped || !record || !stopRecord) return;
           try {
             record.takeFullSnapshot(true);
           } catch (error) {
@@ -80,9 +130,9 @@ export function createRrwebRecorder(options: RrwebRecorderOptions = {}): Recorde
         },
         stop() {
           if (stopped) return;
-          inputs.release();
+          inputs?.release();
           stopped = true;
-          inputs.stop();
+          inputs?.stop();
           try {
             stopRecord?.();
           } catch (error) {
@@ -91,6 +141,23 @@ export function createRrwebRecorder(options: RrwebRecorderOptions = {}): Recorde
           stopRecord = undefined;
         },
       };
+
+      loadRecord().then(
+        (rrweb) => {
+          try {
+            begin(rrweb.record);
+          } catch (error) {
+            // rrweb could not start: record nothing rather than half a page.
+            start.reportError(error);
+            recording.stop();
+          }
+        },
+        (error: unknown) => {
+          // Blocked by the network or a Content-Security-Policy: nothing is recorded.
+          if (!stopped) start.reportError(error);
+        },
+      );
+      return recording;
     },
   };
 }

@@ -19,20 +19,29 @@ afterAll(async () => {
 /** Records a page body with the default recorder and returns the recorded events as JSON. */
 async function recordBody(html: string, privacy: PrivacyOptions = {}, blockMedia = false) {
   const result = await page.evaluate(
-    ({ html, privacy, blockMedia }) => {
+    async ({ html, privacy, blockMedia }) => {
       const api = (window as unknown as { SpoorTest: typeof import('./fixtures/record-entry') }).SpoorTest;
       document.body.innerHTML = html;
-      const events: unknown[] = [];
+      const events: Array<{ type: number }> = [];
       const errors: string[] = [];
       try {
+        let snapshotTaken = () => {};
+        const snapshot = new Promise<void>((resolve) => {
+          snapshotTaken = resolve;
+        });
         const recording = api.createRrwebRecorder().start({
           window,
           document,
           privacy: api.createPrivacy(privacy),
           blockMedia,
-          emit: (event) => events.push(event),
+          emit: (event) => {
+            events.push(event);
+            if (event.type === 2) snapshotTaken();
+          },
           reportError: (error) => errors.push(String(error)),
         });
+        // rrweb is loaded on demand: the full snapshot follows once it has arrived.
+        await snapshot;
         recording.stop();
       } catch (error) {
         return { data: '', errors, thrown: String(error) };
@@ -109,6 +118,38 @@ describe('createRrwebRecorder privacy mapping', () => {
     const { data } = await recordBody('<script>window.secretValue = 42</script><p>ok</p>');
     expect(data).toContain('ok');
     expect(data).not.toContain('secretValue');
+  });
+
+  it('records nothing when stopped before rrweb has loaded', async () => {
+    const result = await page.evaluate(async () => {
+      const api = (window as unknown as { SpoorTest: typeof import('./fixtures/record-entry') }).SpoorTest;
+      document.body.innerHTML = '<p>before</p>';
+      const events: unknown[] = [];
+      const errors: string[] = [];
+      // A recorder that started anyway would observe the page (and leak) even with its events dropped.
+      let observed = 0;
+      const observe = MutationObserver.prototype.observe;
+      MutationObserver.prototype.observe = function (...args) {
+        observed += 1;
+        return observe.apply(this, args);
+      };
+      const recording = api.createRrwebRecorder().start({
+        window,
+        document,
+        privacy: api.createPrivacy({}),
+        blockMedia: false,
+        emit: (event) => events.push(event),
+        reportError: (error) => errors.push(String(error)),
+      });
+      recording.takeFullSnapshot();
+      recording.stop();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      document.body.innerHTML = '<p>after</p>';
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      MutationObserver.prototype.observe = observe;
+      return { events: events.length, errors, observed };
+    });
+    expect(result).toEqual({ events: 0, errors: [], observed: 0 });
   });
 
   it('refuses to start with an invalid selector rather than record unmasked', async () => {
