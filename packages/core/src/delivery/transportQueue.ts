@@ -4,6 +4,7 @@ import type { EventInput, TrackerEvent } from '../events';
 import { createId } from '../id';
 import type { Transport, TransportResult } from '../transports/transport';
 import { type BackoffOptions, backoffDelay, byteLength } from './backoff';
+import { jsonList, jsonOf } from './json';
 import type { BatchStore, StoredBatch } from './store';
 
 interface QueuedBatch {
@@ -64,6 +65,14 @@ export interface TransportQueue {
 
 const VALID_STATUS = new Set(['ok', 'retry', 'split', 'drop']);
 
+/**
+ * A sealed batch is written to the store only when it is still undelivered this long after being
+ * sealed, or as soon as a send fails. Most batches are delivered within milliseconds, and writing
+ * each one (then deleting it) cost two IndexedDB transactions per batch. A page that is left in
+ * the meantime copies what it holds to synchronous storage (`exit`).
+ */
+const PERSIST_AFTER_MS = 1000;
+
 export function createTransportQueue(options: TransportQueueOptions): TransportQueue {
   const { transport, store } = options;
   let pending: TrackerEvent[] = [];
@@ -73,6 +82,7 @@ export function createTransportQueue(options: TransportQueueOptions): TransportQ
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let pumping: Promise<void> | undefined;
   let controller = new AbortController();
+  let persistTimer: ReturnType<typeof setTimeout> | undefined;
 
   const toStored = (batch: QueuedBatch): StoredBatch => ({
     id: batch.id,
@@ -111,6 +121,16 @@ export function createTransportQueue(options: TransportQueueOptions): TransportQ
     );
   };
 
+  const persistUnstored = () => {
+    if (persistTimer !== undefined) clearTimeout(persistTimer);
+    persistTimer = undefined;
+    for (const batch of outbox) if (!batch.stored) persist(batch);
+  };
+
+  const persistLater = () => {
+    persistTimer ??= setTimeout(persistUnstored, PERSIST_AFTER_MS);
+  };
+
   const unstore = (batches: QueuedBatch[]) => {
     const ids = batches.filter((b) => b.stored).map((b) => b.id);
     if (ids.length > 0) void store.remove(ids).catch(options.reportStorage);
@@ -144,7 +164,7 @@ export function createTransportQueue(options: TransportQueueOptions): TransportQ
     pending = [];
     pendingBytes = 0;
     outbox.push(batch);
-    persist(batch);
+    persistLater();
     enforceMemoryBound();
   };
 
@@ -186,12 +206,13 @@ export function createTransportQueue(options: TransportQueueOptions): TransportQ
         }
         const half = Math.ceil(batch.events.length / 2);
         const parts = [batch.events.slice(0, half), batch.events.slice(half)].map((events) =>
-          makeBatch(events, byteLength(JSON.stringify(events)), batch.attempt, batch.createdAt),
+          makeBatch(events, byteLength(jsonList(events)), batch.attempt, batch.createdAt),
         );
         const at = outbox.indexOf(batch);
         outbox.splice(at, 1, ...parts);
         unstore([batch]);
-        for (const part of parts) persist(part);
+        for (const part of parts) if (batch.stored) persist(part);
+        if (!batch.stored) persistLater();
         return true;
       }
       case 'retry': {
@@ -206,7 +227,7 @@ export function createTransportQueue(options: TransportQueueOptions): TransportQ
             ? Math.min(Math.max(0, result.retryAfterMs), options.maxRetryAfterMs)
             : backoffDelay(batch.attempt, options.backoff);
         retryAt = Math.max(retryAt, now() + delay);
-        if (batch.stored) persist(batch);
+        persist(batch);
         armTimer();
         return false;
       }
@@ -258,7 +279,7 @@ export function createTransportQueue(options: TransportQueueOptions): TransportQ
 
   return {
     add(event) {
-      const bytes = byteLength(JSON.stringify(event));
+      const bytes = byteLength(jsonOf(event));
       if (pending.length > 0 && pendingBytes + bytes > options.maxBytes) seal();
       pending.push(event);
       pendingBytes += bytes;
@@ -312,10 +333,13 @@ export function createTransportQueue(options: TransportQueueOptions): TransportQ
       retryAt = 0;
       if (retryTimer !== undefined) clearTimeout(retryTimer);
       retryTimer = undefined;
+      if (persistTimer !== undefined) clearTimeout(persistTimer);
+      persistTimer = undefined;
     },
     stop() {
       if (retryTimer !== undefined) clearTimeout(retryTimer);
       retryTimer = undefined;
+      persistUnstored();
     },
     resume() {
       retryAt = 0;

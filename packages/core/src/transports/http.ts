@@ -1,4 +1,5 @@
 import { byteLength, parseRetryAfter } from '../delivery/backoff';
+import { jsonList, jsonOf } from '../delivery/json';
 import { getNavigator, getWindow, now } from '../env';
 import { describeError } from '../errors';
 import type { TrackerEvent } from '../events';
@@ -62,15 +63,16 @@ function take(events: TrackerEvent[], room: number): number {
   let size = ENVELOPE_BYTES;
   let count = 0;
   for (const event of events) {
-    size += byteLength(JSON.stringify(event)) + 1;
+    size += byteLength(jsonOf(event)) + 1;
     if (size > room) break;
     count += 1;
   }
   return count;
 }
 
+/** The wire body (`WireBatch`), built from each event's cached JSON. */
 function wire(batchId: string, events: TrackerEvent[]): string {
-  return JSON.stringify({ v: 1, batchId, sentAt: now(), events } satisfies WireBatch);
+  return `{"v":1,"batchId":${JSON.stringify(batchId)},"sentAt":${now()},"events":${jsonList(events)}}`;
 }
 
 /**
@@ -188,12 +190,7 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
     async send(batch, sendOptions) {
       try {
         if (sendOptions.keepalive) return await sendAtExit(batch.batchId, batch.events);
-        const body = JSON.stringify({
-          v: 1,
-          batchId: batch.batchId,
-          sentAt: now(),
-          events: batch.events,
-        } satisfies WireBatch);
+        const body = wire(batch.batchId, batch.events);
         const headers: Record<string, string> = { ...options.headers, 'Content-Type': 'application/json' };
         if (options.siteKey) headers['X-Spoor-Key'] = options.siteKey;
         let payload: BodyInit = body;

@@ -166,4 +166,20 @@ describe('createDelivery persistence', () => {
     expect(next.transport.calls).toHaveLength(0);
     expect(Object.keys(localStorage).filter((k) => k.startsWith('spoor-delivery:batch'))).toEqual([]);
   });
+
+  it('writes a batch to storage only when it is not delivered at once', async () => {
+    const stored = () => Object.keys(localStorage).filter((k) => k.startsWith('spoor-delivery:batch'));
+    const setItem = vi.spyOn(Storage.prototype, 'setItem');
+    const quick = load(() => ({ status: 'ok' }));
+    quick.delivery.enqueue(makeEvent());
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(quick.transport.delivered()).toHaveLength(1);
+    expect(setItem.mock.calls.filter(([key]) => key.startsWith('spoor-delivery:batch'))).toEqual([]);
+    quick.delivery.stop();
+
+    const slow = load(failing);
+    slow.delivery.enqueue(makeEvent());
+    await vi.advanceTimersByTimeAsync(100);
+    expect(stored()).toHaveLength(1);
+  });
 });
