@@ -8,4 +8,10 @@ export default defineConfig({
   clean: true,
   target: 'es2020',
   external: ['@spoor/core'],
+  // The recorder loads `@rrweb/record` with `import()`: the ESM build keeps it, so the app's bundler
+  // makes it a chunk of its own. The CJS build turns it into a `require` inside a promise, which
+  // CommonJS test runners (Jest without VM modules) can load.
+  esbuildOptions(options, { format }) {
+    if (format === 'cjs') options.supported = { ...options.supported, 'dynamic-import': false };
+  },
 });
