@@ -6,16 +6,18 @@ import { build } from 'esbuild';
 /**
  * @param {import('./configs.mjs').BenchConfig[]} configs
  * @param {string} benchDir
+ * @param {{ minify?: boolean }} [options]
  * @returns {Promise<Map<string, { code: string, minBytes: number, gzipBytes: number } | { error: string }>>}
  */
-export async function buildBundles(configs, benchDir) {
+export async function buildBundles(configs, benchDir, { minify = true } = {}) {
   const out = new Map();
   for (const config of configs) {
     try {
       const result = await build({
         entryPoints: [join(benchDir, 'configs', config.entry)],
         bundle: true,
-        minify: true,
+        // Unminified only for profiles (bench/profile.mjs), so functions keep their names.
+        minify,
         format: 'iife',
         platform: 'browser',
         target: 'es2020',

@@ -157,8 +157,10 @@ async function browserUserAgent(browser) {
  * @param {import('playwright-core').Browser} browser
  * @param {{ origin: string, state: { counter: unknown }, benchDir: string }} server
  * @param {import('./configs.mjs').BenchConfig} config
+ * @param {{ beforeTracker?: (cdp: unknown) => Promise<void>, afterWorkload?: (cdp: unknown) => Promise<void> }} [hooks]
+ *   profiling hooks (bench/profile.mjs): called right before the tracker loads and after the workload settles
  */
-export async function runOnce(browser, server, config, seed) {
+export async function runOnce(browser, server, config, seed, hooks = {}) {
   // A desktop Chrome user agent: PostHog drops events from user agents that say "Headless".
   const userAgent = (await browserUserAgent(browser)).replace('HeadlessChrome', 'Chrome');
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, userAgent });
@@ -195,10 +197,12 @@ export async function runOnce(browser, server, config, seed) {
   const before = await metrics(cdp);
   const pageStart = await page.evaluate(() => performance.now());
   const wallStart = Date.now();
+  await hooks.beforeTracker?.(cdp);
   await page.addScriptTag({ url: `/bundles/${config.id}.js` });
   await workload(page, cdp, seed);
   const workloadMs = Date.now() - wallStart;
   await page.waitForTimeout(SETTLE_MS);
+  await hooks.afterWorkload?.(cdp);
   const after = await metrics(cdp);
   const activeMs = Date.now() - wallStart;
   const check = await page.evaluate(() => {

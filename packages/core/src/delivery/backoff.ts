@@ -1,3 +1,4 @@
+import { getTextEncoder } from '../env';
 /** How long to wait between attempts. */
 export interface BackoffOptions {
   /** The first retry waits between half of this and this. @default 1000 */
@@ -33,10 +34,13 @@ export function parseRetryAfter(value: string | null | undefined, now: number): 
 
 const NON_ASCII = /[\u0080-\uffff]/;
 
-/** UTF-8 size of a string, without TextEncoder (not every runtime has it as a global). */
+/** UTF-8 size of a string. */
 export function byteLength(text: string): number {
   // Event JSON is nearly always ASCII: one native scan instead of a loop over every character.
   if (!NON_ASCII.test(text)) return text.length;
+  // Native encoding beats a loop over every character by far on replay chunks (hundreds of KB).
+  const encoder = getTextEncoder();
+  if (encoder) return encoder.encode(text).length;
   let bytes = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);

@@ -3,6 +3,7 @@ import { jsonList, jsonOf } from '../delivery/json';
 import { getNavigator, getWindow, now } from '../env';
 import { describeError } from '../errors';
 import type { TrackerEvent } from '../events';
+import { createWorkerGzip, gzipHere } from './gzip';
 import type { Transport, TransportResult } from './transport';
 
 /** Options of {@link createHttpTransport}. */
@@ -25,6 +26,13 @@ export interface HttpTransportOptions {
   compress?: boolean;
   /** @default 1024 */
   compressThreshold?: number;
+  /**
+   * Compress in a small worker started from a `blob:` URL, off the page's main thread. Where the
+   * worker cannot start (a Content-Security-Policy without `blob:` in `worker-src`, no `Worker`),
+   * bodies are compressed on the main thread instead. `false`: always on the main thread.
+   * @default true
+   */
+  compressInWorker?: boolean;
   /** Abort an ordinary request after this long (it is then retried). @default 30000 */
   timeoutMs?: number;
   /**
@@ -46,14 +54,6 @@ export interface WireBatch {
 
 function retryable(status: number): boolean {
   return status === 408 || status === 429 || status >= 500;
-}
-
-async function gzip(body: string): Promise<Uint8Array | undefined> {
-  const win = getWindow();
-  const Compression = win?.CompressionStream;
-  if (!Compression || !win.Blob || !win.Response) return undefined;
-  const stream = new win.Blob([body]).stream().pipeThrough(new Compression('gzip'));
-  return new Uint8Array(await new win.Response(stream).arrayBuffer());
 }
 
 const ENVELOPE_BYTES = 120;
@@ -93,6 +93,7 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
   const timeoutMs = options.timeoutMs ?? 30_000;
   const budget = options.keepaliveBudgetBytes ?? 60_000;
   let keepaliveInFlight = 0;
+  const gzip = options.compressInWorker === false ? gzipHere : createWorkerGzip();
   const doFetch = (input: string, init: RequestInit) => {
     const impl = options.fetch ?? getWindow()?.fetch?.bind(getWindow());
     if (!impl) throw new Error('fetch is not available');
@@ -194,7 +195,8 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
         const headers: Record<string, string> = { ...options.headers, 'Content-Type': 'application/json' };
         if (options.siteKey) headers['X-Spoor-Key'] = options.siteKey;
         let payload: BodyInit = body;
-        if (compress && byteLength(body) >= threshold) {
+        // Characters, not bytes: a body at the threshold's edge may go either way, at no cost.
+        if (compress && body.length >= threshold) {
           const zipped = await gzip(body).catch(() => undefined);
           if (zipped) {
             payload = zipped as Uint8Array<ArrayBuffer>;

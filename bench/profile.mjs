@@ -1,0 +1,86 @@
+// CPU profile of one configuration on the benchmark's page and workload (the same run as
+// `npm run bench`, unminified so functions keep their names), through the DevTools Protocol.
+// Prints the time under the tracker's own bundle, split by the tracker function that was entered
+// from the page or the browser (the listener, timer or callback that did the work), and the
+// functions with the most self time. Use it to find what to make faster; the benchmark decides.
+//
+// Usage: node bench/profile.mjs [--config spoor] [--top 25] [--out x.cpuprofile] [--seed N]
+import { writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const benchDir = dirname(fileURLToPath(import.meta.url));
+const value = (name) => {
+  const at = process.argv.indexOf(name);
+  return at > 0 ? process.argv[at + 1] : undefined;
+};
+const id = value('--config') ?? 'spoor';
+const top = Number(value('--top') ?? 25);
+const out = value('--out');
+const seed = Number(value('--seed') ?? 20260101);
+
+const { CONFIGS } = await import('./lib/configs.mjs');
+const { buildBundles } = await import('./lib/build.mjs');
+const { startBenchServer } = await import('./lib/server.mjs');
+const { runOnce } = await import('./lib/workload.mjs');
+const { renderShop } = await import('./page/shop.mjs');
+const { launchChromium } = await import('./lib/chromium.mjs');
+
+const config = CONFIGS.find((c) => c.id === id);
+if (!config)
+  throw new Error(`bench/profile: unknown --config ${id} (one of ${CONFIGS.map((c) => c.id).join(', ')})`);
+const bundles = await buildBundles([config], benchDir, { minify: false });
+const bundle = bundles.get(id);
+if ('error' in bundle) throw new Error(`bench/profile: ${id} failed to build: ${bundle.error}`);
+const html = renderShop();
+const server = await startBenchServer({ page: () => html, bundles, benchDir });
+const browser = await launchChromium();
+let profile;
+let result;
+try {
+  result = await runOnce(browser, server, config, seed, {
+    async beforeTracker(cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+      await cdp.send('Profiler.start');
+    },
+    async afterWorkload(cdp) {
+      ({ profile } = await cdp.send('Profiler.stop'));
+    },
+  });
+} finally {
+  await browser.close();
+  await server.close?.();
+}
+if (out) writeFileSync(out, JSON.stringify(profile));
+
+const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+const parent = new Map();
+for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+const selfUs = new Map();
+profile.samples.forEach((sample, i) =>
+  selfUs.set(sample, (selfUs.get(sample) ?? 0) + (profile.timeDeltas[i + 1] ?? 0)),
+);
+const inBundle = (n) => n.callFrame.url.includes('/bundles/');
+const name = (n) =>
+  `${n.callFrame.functionName || '(anonymous)'} ${inBundle(n) ? 'bundle' : n.callFrame.url ? 'page' : 'native'}:${n.callFrame.lineNumber + 1}`;
+const entries = new Map();
+const self = new Map();
+let under = 0;
+for (const [node, us] of selfUs) {
+  let outer;
+  for (let cur = node; cur !== undefined; cur = parent.get(cur))
+    if (inBundle(byId.get(cur))) outer = byId.get(cur);
+  if (!outer) continue;
+  under += us;
+  entries.set(name(outer), (entries.get(name(outer)) ?? 0) + us);
+  self.set(name(byId.get(node)), (self.get(name(byId.get(node))) ?? 0) + us);
+}
+const ms = (us) => `${(us / 1000).toFixed(1).padStart(8)} ms`;
+console.log(
+  `${id}: ${(under / 1000).toFixed(1)} ms under the tracker's bundle (profiler on), script ${result.scriptMs.toFixed(0)} ms in all`,
+);
+console.log('\n== by entry point (the tracker function the page or browser called) ==');
+for (const [k, v] of [...entries].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(ms(v), k);
+console.log('\n== self time (tracker frames and the natives they call) ==');
+for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(ms(v), k);
