@@ -58,9 +58,9 @@ const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const parent = new Map();
 for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
 const selfUs = new Map();
-profile.samples.forEach((sample, i) =>
-  selfUs.set(sample, (selfUs.get(sample) ?? 0) + (profile.timeDeltas[i + 1] ?? 0)),
-);
+profile.samples.forEach((sample, i) => {
+  selfUs.set(sample, (selfUs.get(sample) ?? 0) + (profile.timeDeltas[i + 1] ?? 0));
+});
 const inBundle = (n) => n.callFrame.url.includes('/bundles/');
 const name = (n) =>
   `${n.callFrame.functionName || '(anonymous)'} ${inBundle(n) ? 'bundle' : n.callFrame.url ? 'page' : 'native'}:${n.callFrame.lineNumber + 1}`;
