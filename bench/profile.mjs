@@ -76,11 +76,30 @@ for (const [node, us] of selfUs) {
   entries.set(name(outer), (entries.get(name(outer)) ?? 0) + us);
   self.set(name(byId.get(node)), (self.get(name(byId.get(node))) ?? 0) + us);
 }
+// Self time by source module, from esbuild's `// path` comments in the unminified bundle.
+const moduleAt = [];
+let current = '(bundle)';
+bundle.code.split('\n').forEach((line, i) => {
+  const match = /^ {2}\/\/ ((?:node_modules|packages)\/\S+)$/.exec(line);
+  if (match) current = match[1].replace(/^node_modules\/(@[^/]+\/[^/]+|[^/]+)\/.*/, '$1 (dependency)');
+  moduleAt[i + 1] = current;
+});
+const modules = new Map();
+for (const [node, us] of selfUs) {
+  let inner;
+  for (let cur = node; cur !== undefined && !inner; cur = parent.get(cur))
+    if (inBundle(byId.get(cur))) inner = byId.get(cur);
+  if (!inner) continue;
+  const key = moduleAt[inner.callFrame.lineNumber + 1] ?? '(bundle)';
+  modules.set(key, (modules.get(key) ?? 0) + us);
+}
 const ms = (us) => `${(us / 1000).toFixed(1).padStart(8)} ms`;
 console.log(
   `${id}: ${(under / 1000).toFixed(1)} ms under the tracker's bundle (profiler on), script ${result.scriptMs.toFixed(0)} ms in all`,
 );
 console.log('\n== by entry point (the tracker function the page or browser called) ==');
 for (const [k, v] of [...entries].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(ms(v), k);
+console.log('\n== by source module (self time of its functions and the natives they call) ==');
+for (const [k, v] of [...modules].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(ms(v), k);
 console.log('\n== self time (tracker frames and the natives they call) ==');
 for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(ms(v), k);
