@@ -68,6 +68,7 @@ const CARD_RE =
 const PHONE_RE =
   /(?<![\w+]|\d )(?:\+|00(?=[1-9]\d{0,2}[ .-]))[1-9]\d{0,2}(?:[ .-]?\(?\d{1,5}\)?){1,6}(?![\w])|(?<![\w(.-]|\d )(?:\(\d{3}\) ?|\d{3}[ .-])\d{3}[ .-]\d{4}(?![\w-])|(?<![\w+.,-]|\d )0\d{1,4}([ /.-]?)\d{2,8}(?:\1\d{2,8}){0,3}(?![\w,-]|\.\d)/g;
 const NON_DIGIT_RE = /\D/g;
+const DIGIT_RE = /\d/g;
 const WHITESPACE_RE = /\s+/g;
 const NON_SPACE_RE = /\S/gu;
 const SCHEME_AUTHORITY_RE = /^([a-z][a-z\d+.-]*:)?(\/\/[^/?#]*)?/i;
@@ -125,11 +126,9 @@ function scrubText(text: string): string {
   // Each pattern runs only when the text has what any of its matches needs (a length, an `@`, enough
   // digits): most text (button labels, titles) needs one or two of the seven passes. Placeholders
   // hold no digits and break every pattern with their brackets, so counting on the input is safe.
-  let digits = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 48 && code <= 57) digits++;
-  }
+  // One native pass: a loop over every character runs in the interpreter on a page's first
+  // few hundred events, before the engine has optimised it.
+  const digits = text.length - text.replace(DIGIT_RE, '').length;
   const length = text.length;
   let out = text;
   if (length >= 16 && text.includes('eyJ')) out = out.replace(JWT_RE, '[jwt]');
