@@ -3,5 +3,5 @@ export type { ReplayPluginOptions } from './plugin';
 export { createReplayPlugin } from './plugin';
 export type { RecordedEvent, Recorder, RecorderStartOptions, Recording } from './recorder/recorder';
 export type { RrwebRecorderOptions } from './recorder/rrweb';
-export { createRrwebRecorder } from './recorder/rrweb';
+export { createRrwebRecorder, preloadRrwebRecorder } from './recorder/rrweb';
 export { isSessionSampled } from './sampling';
