@@ -26,12 +26,13 @@ const { runOnce } = await import('./lib/workload.mjs');
 const { renderShop } = await import('./page/shop.mjs');
 const { launchChromium } = await import('./lib/chromium.mjs');
 
-const config = CONFIGS.find((c) => c.id === id);
+// `--config .abl-x` profiles bench/configs/.abl-x.js (an ad-hoc variant not in the report).
+const config = id.startsWith('.') ? { id: id.slice(1), entry: `${id}.js` } : CONFIGS.find((c) => c.id === id);
 if (!config)
   throw new Error(`bench/profile: unknown --config ${id} (one of ${CONFIGS.map((c) => c.id).join(', ')})`);
 const bundles = await buildBundles([config], benchDir, { minify: false });
-const bundle = bundles.get(id);
-if ('error' in bundle) throw new Error(`bench/profile: ${id} failed to build: ${bundle.error}`);
+const bundle = bundles.get(config.id);
+if ('error' in bundle) throw new Error(`bench/profile: ${config.id} failed to build: ${bundle.error}`);
 const html = renderShop();
 const server = await startBenchServer({ page: () => html, bundles, benchDir });
 const browser = await launchChromium();
