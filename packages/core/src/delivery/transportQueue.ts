@@ -15,6 +15,8 @@ interface QueuedBatch {
   createdAt: number;
   /** Written to the store (and so to be removed from it once settled). */
   stored: boolean;
+  /** A write to the store is under way. */
+  writing?: boolean;
   inflight: boolean;
 }
 
@@ -104,8 +106,10 @@ export function createTransportQueue(options: TransportQueueOptions): TransportQ
     });
 
   const persist = (batch: QueuedBatch) => {
+    batch.writing = true;
     store.put(toStored(batch)).then(
       (evicted) => {
+        batch.writing = false;
         const present = outbox.includes(batch);
         batch.stored = present && !evicted.some((e) => e.id === batch.id);
         // Settled while being written: the write came after the removal, so remove again.
@@ -117,18 +121,31 @@ export function createTransportQueue(options: TransportQueueOptions): TransportQ
           if (own) own.stored = false;
         }
       },
-      (error: unknown) => options.reportStorage(error),
+      (error: unknown) => {
+        batch.writing = false;
+        options.reportStorage(error);
+      },
     );
   };
 
-  const persistUnstored = () => {
+  /** Writes the batches not yet stored that are older than `age`; re-arms for the next one. */
+  const persistOlder = (age: number) => {
     if (persistTimer !== undefined) clearTimeout(persistTimer);
     persistTimer = undefined;
-    for (const batch of outbox) if (!batch.stored) persist(batch);
+    const at = now();
+    let next = Number.POSITIVE_INFINITY;
+    for (const batch of outbox) {
+      if (batch.stored || batch.writing) continue;
+      if (at - batch.createdAt >= age) persist(batch);
+      else next = Math.min(next, batch.createdAt + age);
+    }
+    if (next !== Number.POSITIVE_INFINITY) persistTimer = setTimeout(() => persistOlder(age), next - at);
   };
 
+  const persistUnstored = () => persistOlder(0);
+
   const persistLater = () => {
-    persistTimer ??= setTimeout(persistUnstored, PERSIST_AFTER_MS);
+    persistTimer ??= setTimeout(() => persistOlder(PERSIST_AFTER_MS), PERSIST_AFTER_MS);
   };
 
   const unstore = (batches: QueuedBatch[]) => {
