@@ -16,7 +16,7 @@ export async function gzipHere(body: string): Promise<Uint8Array | undefined> {
 const WORKER_SOURCE =
   'onmessage=async e=>{const{id:i,body:t}=e.data;try{const b=new Uint8Array(await new Response(new Blob([t]).stream().pipeThrough(new CompressionStream("gzip"))).arrayBuffer());postMessage({i,b},[b.buffer])}catch{postMessage({i})}}';
 
-/** A body the worker has not answered within this long is compressed here instead. */
+/** A worker that has not answered a body within this long is given up (the body is compressed here). */
 const WORKER_TIMEOUT_MS = 5000;
 
 /**
@@ -69,10 +69,8 @@ export function createWorkerGzip(): Gzip {
     if (!target) return gzipHere(body);
     const id = nextId++;
     return new Promise<Uint8Array | undefined>((resolve) => {
-      const timer = setTimeout(() => {
-        waiting.delete(id);
-        resolve(undefined);
-      }, WORKER_TIMEOUT_MS);
+      // A worker that does not answer is not asked again: every body is compressed here.
+      const timer = setTimeout(giveUp, WORKER_TIMEOUT_MS);
       waiting.set(id, (bytes) => {
         clearTimeout(timer);
         resolve(bytes);
