@@ -142,15 +142,22 @@ export function createRrwebRecorder(options: RrwebRecorderOptions = {}): Recorde
         },
       };
 
-      loadRecord().then(
-        (rrweb) => {
+      // rrweb starts in a task of its own: its first full snapshot is the longest piece of work
+      // recording does, and in the task that starts the tracker (or the one that loaded the
+      // chunk) it made one long task of both.
+      const beginSoon = (rrweb: RecordFunction) =>
+        setTimeout(() => {
           try {
-            begin(rrweb.record);
+            begin(rrweb);
           } catch (error) {
             // rrweb could not start: record nothing rather than half a page.
             start.reportError(error);
             recording.stop();
           }
+        }, 0);
+      loadRecord().then(
+        (rrweb) => {
+          beginSoon(rrweb.record);
         },
         (error: unknown) => {
           // Blocked by the network or a Content-Security-Policy: nothing is recorded.
