@@ -2,7 +2,9 @@
 
 /**
  * `quiet`: sends nothing on an error-free page, so no request is not a sign that it failed to run.
- * @typedef {{ id: string, label: string, entry: string, group: 'baseline' | 'spoor' | 'peer', replay: boolean, quick: boolean, quiet?: boolean, packages: string[] }} BenchConfig
+ * `split`: built as an ES module with code splitting, as an app's bundler would build it, so code
+ * the library loads on demand (`import()`) is a chunk fetched when needed, counted as loaded later.
+ * @typedef {{ id: string, label: string, entry: string, group: 'baseline' | 'spoor' | 'peer', replay: boolean, quick: boolean, quiet?: boolean, split?: boolean, packages: string[] }} BenchConfig
  */
 
 /** @type {BenchConfig[]} */
@@ -32,6 +34,7 @@ export const CONFIGS = [
     group: 'spoor',
     replay: true,
     quick: true,
+    split: true,
     packages: ['@spoor/core', '@spoor/replay'],
   },
   {
@@ -42,6 +45,7 @@ export const CONFIGS = [
     group: 'spoor',
     replay: true,
     quick: false,
+    split: true,
     packages: ['@spoor/core', '@spoor/replay'],
   },
   {

@@ -101,6 +101,17 @@ export async function startBenchServer({ page, bundles, benchDir }) {
         return;
       }
       const bundle = /^\/bundles\/([\w-]+)\.js$/.exec(path);
+      const chunk = bundle
+        ? [...bundles.values()].find((b) => b.chunks?.has(`${bundle[1]}.js`))?.chunks?.get(`${bundle[1]}.js`)
+        : undefined;
+      if (chunk !== undefined) {
+        // A chunk a split bundle loads on demand: counted like other trackers' lazily loaded scripts.
+        if (chunk.lazy)
+          (state.counter ?? state.late).lazyScriptBytes += gzipSync(chunk.code, { level: 9 }).length;
+        res.writeHead(200, { 'Content-Type': 'text/javascript', 'Cache-Control': 'no-store' });
+        res.end(chunk.code);
+        return;
+      }
       if (bundle) {
         const code = bundles.get(bundle[1])?.code;
         res.writeHead(code ? 200 : 404, { 'Content-Type': 'text/javascript', 'Cache-Control': 'no-store' });

@@ -198,7 +198,7 @@ export async function runOnce(browser, server, config, seed, hooks = {}) {
   const pageStart = await page.evaluate(() => performance.now());
   const wallStart = Date.now();
   await hooks.beforeTracker?.(cdp);
-  await page.addScriptTag({ url: `/bundles/${config.id}.js` });
+  await page.addScriptTag({ url: `/bundles/${config.id}.js`, ...(config.split ? { type: 'module' } : {}) });
   await workload(page, cdp, seed);
   const workloadMs = Date.now() - wallStart;
   await page.waitForTimeout(SETTLE_MS);
