@@ -3,6 +3,10 @@ import type { TrackerEvent } from '../events';
 /** A batch handed to a transport. Its `batchId` and every event `id` stay the same across retries. */
 export interface TransportBatch {
   batchId: string;
+  /**
+   * Read-only: the queue's own events, whose JSON is made once when they are queued. To add or
+   * change fields, copy them (or use the tracker's `beforeSend`).
+   */
   events: TrackerEvent[];
   /** 0 on the first try, then 1, 2, … */
   attempt: number;
