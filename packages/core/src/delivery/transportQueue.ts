@@ -175,14 +175,18 @@ export function createTransportQueue(options: TransportQueueOptions): TransportQ
     }
   };
 
+  const queueBatch = (batch: QueuedBatch) => {
+    outbox.push(batch);
+    persistLater();
+    enforceMemoryBound();
+  };
+
   const seal = () => {
     if (pending.length === 0) return;
     const batch = makeBatch(pending, pendingBytes);
     pending = [];
     pendingBytes = 0;
-    outbox.push(batch);
-    persistLater();
-    enforceMemoryBound();
+    queueBatch(batch);
   };
 
   const remove = (batch: QueuedBatch) => {
@@ -297,6 +301,14 @@ export function createTransportQueue(options: TransportQueueOptions): TransportQ
   return {
     add(event) {
       const bytes = byteLength(jsonOf(event));
+      // An event as large as a batch (a replay chunk) travels alone, and the small events waiting
+      // go on waiting for their batch: sealing them early cut them into many small batches,
+      // which compress worse and cost a request each.
+      if (bytes >= options.maxBytes) {
+        queueBatch(makeBatch([event], bytes));
+        void pump();
+        return;
+      }
       if (pending.length > 0 && pendingBytes + bytes > options.maxBytes) seal();
       pending.push(event);
       pendingBytes += bytes;

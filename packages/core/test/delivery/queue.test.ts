@@ -67,6 +67,28 @@ describe('createDelivery', () => {
     expect(transport.delivered()).toHaveLength(6);
   });
 
+  it('sends an event as large as a batch alone, without cutting short the batch of small ones', async () => {
+    const transport = createFakeTransport();
+    const { delivery } = setup({
+      transports: [transport],
+      batch: { maxEvents: 5, maxBytes: 2000, flushIntervalMs: 60_000 },
+    });
+    delivery.start();
+    const small = Array.from({ length: 5 }, () => makeEvent());
+    const big = makeEvent({ chunk: 'x'.repeat(3000) });
+    delivery.enqueue(small[0]!);
+    delivery.enqueue(small[1]!);
+    delivery.enqueue(big);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(transport.calls.map((call) => call.batch.events.map((e) => e.id))).toEqual([[big.id]]);
+    for (const event of small.slice(2)) delivery.enqueue(event);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(transport.calls.map((call) => call.batch.events.map((e) => e.id))).toEqual([
+      [big.id],
+      small.map((e) => e.id),
+    ]);
+  });
+
   it('counts the UTF-8 bytes of non-ASCII text against maxBytes', async () => {
     const transport = createFakeTransport();
     const { delivery } = setup({
