@@ -1,3 +1,4 @@
+import { byteLength } from './delivery/backoff';
 import { SpoorError } from './errors';
 
 const MAX_NAME_LENGTH = 100;
@@ -42,6 +43,6 @@ export function checkCustomEvent(name: unknown, props: unknown): void {
   if (typeof props !== 'object' || props === null || Array.isArray(props))
     throw fail('props must be a plain object');
   check(props, 'props', 0, new Set());
-  const bytes = new TextEncoder().encode(JSON.stringify(props)).length;
+  const bytes = byteLength(JSON.stringify(props));
   if (bytes > MAX_PROPS_BYTES) throw fail(`props are ${bytes} bytes of JSON; at most ${MAX_PROPS_BYTES}`);
 }
