@@ -177,9 +177,24 @@ describe('createDelivery persistence', () => {
     expect(setItem.mock.calls.filter(([key]) => key.startsWith('spoor-delivery:batch'))).toEqual([]);
     quick.delivery.stop();
 
-    const slow = load(failing);
-    slow.delivery.enqueue(makeEvent());
+    const failed = load(failing);
+    failed.delivery.enqueue(makeEvent());
     await vi.advanceTimersByTimeAsync(100);
     expect(stored()).toHaveLength(1);
+    failed.delivery.stop();
+    localStorage.clear();
+
+    // A server that takes 3 s to answer: the batch is written once it has waited a second.
+    const slow = load(
+      () => new Promise<TransportResult>((resolve) => setTimeout(() => resolve({ status: 'ok' }), 3_000)),
+    );
+    slow.delivery.enqueue(makeEvent());
+    await vi.advanceTimersByTimeAsync(900);
+    expect(stored()).toEqual([]);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(stored()).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(slow.transport.delivered()).toHaveLength(1);
+    expect(stored()).toEqual([]);
   });
 });
