@@ -1,37 +1,14 @@
 // Shared helpers for the real-browser suites: Debian's Chromium through playwright-core,
 // and an on-the-fly IIFE bundle of a package's source (tests never need a build first).
-import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { type Browser, chromium } from 'playwright-core';
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-const CHROMIUM_PATHS = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
-
-/** Launches headless Chromium with the flags this environment needs. */
-export async function launchChromium(): Promise<Browser> {
-  const executablePath = CHROMIUM_PATHS.find((path): path is string => !!path && existsSync(path));
-  if (!executablePath)
-    throw new Error("Chromium not found: install Debian's `chromium` (apt-get install chromium)");
-  return chromium.launch({
-    executablePath,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-}
+export { launchChromium } from './chromium-launch.mjs';
 
 /**
  * Bundles a TypeScript entry (default: @spoor/core's source) into one IIFE script exposing `globalName`.

@@ -1,13 +1,12 @@
 // Replay benchmark: main-thread time and payload of core + replay against rrweb's recorder alone
 // and against no recorder, on the same page and workload, in one run; and the min+gzip size of
 // core + replay. Run from the repository root: `node bench/replay/run.mjs` (about a minute).
-import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../lib/chromium.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const WORKLOAD_MS = Number(process.env.BENCH_WORKLOAD_MS ?? 20_000);
@@ -116,23 +115,7 @@ const server = createServer((req, res) => {
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const base = `http://127.0.0.1:${server.address().port}`;
 
-const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
-  (p) => p && existsSync(p),
-);
-const browser = await chromium.launch({
-  executablePath,
-  headless: true,
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await launchChromium();
 
 /**
  * From a Chromium trace of the page's main thread: tasks over 50 ms of thread time (CPU time of
