@@ -55,52 +55,18 @@ try {
 }
 if (out) writeFileSync(out, JSON.stringify(profile));
 
-const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-const parent = new Map();
-for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-const selfUs = new Map();
-profile.samples.forEach((sample, i) => {
-  selfUs.set(sample, (selfUs.get(sample) ?? 0) + (profile.timeDeltas[i + 1] ?? 0));
+const { analyseProfile, rank } = await import('./lib/cpuProfile.mjs');
+const spent = analyseProfile(profile, {
+  url: (url) => url.includes('/bundles/'),
+  code: bundle.code,
+  label: 'bundle',
 });
-const inBundle = (n) => n.callFrame.url.includes('/bundles/');
-const name = (n) =>
-  `${n.callFrame.functionName || '(anonymous)'} ${inBundle(n) ? 'bundle' : n.callFrame.url ? 'page' : 'native'}:${n.callFrame.lineNumber + 1}`;
-const entries = new Map();
-const self = new Map();
-let under = 0;
-for (const [node, us] of selfUs) {
-  let outer;
-  for (let cur = node; cur !== undefined; cur = parent.get(cur))
-    if (inBundle(byId.get(cur))) outer = byId.get(cur);
-  if (!outer) continue;
-  under += us;
-  entries.set(name(outer), (entries.get(name(outer)) ?? 0) + us);
-  self.set(name(byId.get(node)), (self.get(name(byId.get(node))) ?? 0) + us);
-}
-// Self time by source module, from esbuild's `// path` comments in the unminified bundle.
-const moduleAt = [];
-let current = '(bundle)';
-bundle.code.split('\n').forEach((line, i) => {
-  const match = /^ {2}\/\/ ((?:node_modules|packages)\/\S+)$/.exec(line);
-  if (match) current = match[1].replace(/^node_modules\/(@[^/]+\/[^/]+|[^/]+)\/.*/, '$1 (dependency)');
-  moduleAt[i + 1] = current;
-});
-const modules = new Map();
-for (const [node, us] of selfUs) {
-  let inner;
-  for (let cur = node; cur !== undefined && !inner; cur = parent.get(cur))
-    if (inBundle(byId.get(cur))) inner = byId.get(cur);
-  if (!inner) continue;
-  const key = moduleAt[inner.callFrame.lineNumber + 1] ?? '(bundle)';
-  modules.set(key, (modules.get(key) ?? 0) + us);
-}
-const ms = (us) => `${(us / 1000).toFixed(1).padStart(8)} ms`;
 console.log(
-  `${id}: ${(under / 1000).toFixed(1)} ms under the tracker's bundle (profiler on), script ${result.scriptMs.toFixed(0)} ms in all`,
+  `${id}: ${(spent.underUs / 1000).toFixed(1)} ms under the tracker's bundle (profiler on), script ${result.scriptMs.toFixed(0)} ms in all`,
 );
 console.log('\n== by entry point (the tracker function the page or browser called) ==');
-for (const [k, v] of [...entries].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(ms(v), k);
+console.log(rank(spent.entries, top));
 console.log('\n== by source module (self time of its functions and the natives they call) ==');
-for (const [k, v] of [...modules].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(ms(v), k);
+console.log(rank(spent.modules, top));
 console.log('\n== self time (tracker frames and the natives they call) ==');
-for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(ms(v), k);
+console.log(rank(spent.selfUnder, top));

@@ -5,6 +5,7 @@
 // Usage: node bench/capture/profile.mjs [--top 30] [--out profile.cpuprofile]
 // Also prints the per-click dispatch median of the profiled run (with the profiler's overhead).
 import { writeFileSync } from 'node:fs';
+import { analyseProfile, rank } from '../lib/cpuProfile.mjs';
 import { loadHelpers, pageHtml, workload } from './shared.mjs';
 
 const arg = (name, fallback) => {
@@ -52,51 +53,22 @@ try {
   await context.close();
   if (OUT) writeFileSync(OUT, JSON.stringify(profile));
 
-  // Self time per node from the samples, then per function (name + line), and total time as the
-  // self time of the function and everything it called (counted once per sample).
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const parent = new Map();
-  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const selfUs = new Map();
-  profile.samples.forEach((id, i) => {
-    selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i + 1] ?? 0));
+  const spent = analyseProfile(profile, {
+    url: (url) => url.endsWith('/spoor.js'),
+    code: core,
+    label: 'spoor',
   });
-  const key = (n) =>
-    `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.endsWith('/spoor.js') ? 'spoor' : n.callFrame.url ? 'page' : 'native'}:${n.callFrame.lineNumber + 1}`;
-  const self = new Map();
-  const total = new Map();
-  let spoorTotal = 0;
-  for (const [id, us] of selfUs) {
-    const node = byId.get(id);
-    self.set(key(node), (self.get(key(node)) ?? 0) + us);
-    const seen = new Set();
-    let inSpoor = false;
-    for (let cur = id; cur !== undefined; cur = parent.get(cur)) {
-      const n = byId.get(cur);
-      if (n.callFrame.url.endsWith('/spoor.js')) inSpoor = true;
-      const k = key(n);
-      if (seen.has(k)) continue;
-      seen.add(k);
-      total.set(k, (total.get(k) ?? 0) + us);
-    }
-    if (inSpoor) spoorTotal += us;
-  }
-  const rank = (map, filter) =>
-    [...map]
-      .filter(([k]) => filter(k))
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, TOP)
-      .map(([k, us]) => `${(us / 1000).toFixed(1).padStart(8)} ms  ${k}`)
-      .join('\n');
   const sorted = [...clicks].sort((a, b) => a - b);
-  console.log(`time under tracker frames (incl. natives they call): ${(spoorTotal / 1000).toFixed(1)} ms`);
+  console.log(`time under tracker frames (incl. natives they call): ${(spent.underUs / 1000).toFixed(1)} ms`);
   console.log(
     `clicks: ${clicks.length}, dispatch median ${sorted[sorted.length >> 1]?.toFixed(3)} ms (profiler on)`,
   );
   console.log('\n== self time, every function ==');
-  console.log(rank(self, (k) => !k.startsWith('(idle)') && !k.startsWith('(program)')));
+  console.log(rank(spent.self, TOP, (k) => !k.startsWith('(idle)') && !k.startsWith('(program)')));
   console.log('\n== total time, tracker functions ==');
-  console.log(rank(total, (k) => k.includes(' spoor:')));
+  console.log(rank(spent.total, TOP));
+  console.log('\n== by source module ==');
+  console.log(rank(spent.modules, TOP));
 } finally {
   await browser.close();
   await server.close();
