@@ -1,13 +1,8 @@
+import type { EventEnvelope } from '@spoor/core';
+
 /** An event as the collector stores it: the envelope, a derived `path`, and the type's own fields. */
-export interface StoredEvent {
-  id: string;
+export interface StoredEvent extends EventEnvelope {
   type: string;
-  ts: number;
-  sessionId: string;
-  tabId: string;
-  pageId: string;
-  seq: number;
-  url: string;
   /** The URL's path (for `page:view`, its `path` field), used to group pages. */
   path: string;
   /** Every field besides the envelope. */
