@@ -4,65 +4,11 @@
 // and as they were at --rev (default HEAD), then alternates the two: with 40 stored batches of
 // 40 KB (1.6 MB) from another tab, 40 cycles of storing a 2 KB batch and removing it (wall and
 // main-thread task time per cycle), and byteLength(JSON.stringify(event)) for a click and a 50 KB event.
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
+import { arg, openRevisions } from './revisions.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '../../../..');
-const arg = (name, fallback) => {
-  const at = process.argv.indexOf(name);
-  return at > 0 ? process.argv[at + 1] : fallback;
-};
 const rev = arg('--rev', 'HEAD');
 const reps = Number(arg('--reps', 4));
-const files = ['store', 'indexedDb', 'storageBackends', 'backoff'];
-const oldDir = mkdtempSync(join(tmpdir(), 'spoor-store-bench-'));
-mkdirSync(oldDir, { recursive: true });
-for (const f of files) {
-  const path = `packages/core/src/delivery/${f}.ts`;
-  writeFileSync(join(oldDir, `${f}.ts`), execFileSync('git', ['show', `${rev}:${path}`], { cwd: root }));
-}
-const entryFor = (dir) => {
-  const file = join(oldDir, dir === oldDir ? 'entry-old.ts' : 'entry-new.ts');
-  writeFileSync(
-    file,
-    `export { createIndexedDbBackend } from '${dir}/indexedDb';\n` +
-      `export { createMemoryBackend } from '${dir}/storageBackends';\n` +
-      `export { createBatchStore } from '${dir}/store';\n` +
-      `export { byteLength } from '${dir}/backoff';\n`,
-  );
-  return file;
-};
-const bundle = async (entry) =>
-  (
-    await build({
-      entryPoints: [entry],
-      bundle: true,
-      format: 'iife',
-      globalName: 'D',
-      write: false,
-      target: 'es2022',
-    })
-  ).outputFiles[0].text;
-const codes = {
-  old: await bundle(entryFor(oldDir)),
-  new: await bundle(entryFor(join(root, 'packages/core/src/delivery'))),
-};
-const server = http.createServer((_req, res) => {
-  res.setHeader('content-type', 'text/html');
-  res.end('<!doctype html><title>b</title>');
-});
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const url = `http://127.0.0.1:${server.address().port}/`;
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-});
+const { codes, url, browser, close } = await openRevisions(rev);
 const rows = [];
 for (let r = 0; r < reps; r++)
   for (const which of r % 2 ? ['new', 'old'] : ['old', 'new']) {
@@ -161,5 +107,4 @@ for (let r = 0; r < reps; r++)
     await context.close();
   }
 console.table(rows);
-await browser.close();
-server.close();
+await close();

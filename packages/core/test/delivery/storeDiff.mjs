@@ -4,64 +4,10 @@
 // sharing one database on the code at --rev (default HEAD) and on the code now, over IndexedDB and
 // over localStorage, and compares every result (evictions with owner, transport and event count,
 // reowned ids, claims, expiries, what is left). Prints whether they are identical.
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
+import { arg, openRevisions } from './revisions.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '../../../..');
-const arg = (name, fallback) => {
-  const at = process.argv.indexOf(name);
-  return at > 0 ? process.argv[at + 1] : fallback;
-};
 const rev = arg('--rev', 'HEAD');
-const files = ['store', 'indexedDb', 'storageBackends', 'backoff'];
-const oldDir = mkdtempSync(join(tmpdir(), 'spoor-store-bench-'));
-mkdirSync(oldDir, { recursive: true });
-for (const f of files) {
-  const path = `packages/core/src/delivery/${f}.ts`;
-  writeFileSync(join(oldDir, `${f}.ts`), execFileSync('git', ['show', `${rev}:${path}`], { cwd: root }));
-}
-const entryFor = (dir) => {
-  const file = join(oldDir, dir === oldDir ? 'entry-old.ts' : 'entry-new.ts');
-  writeFileSync(
-    file,
-    `export { createIndexedDbBackend } from '${dir}/indexedDb';\n` +
-      `export { createMemoryBackend, createLocalStorageBackend } from '${dir}/storageBackends';\n` +
-      `export { createBatchStore } from '${dir}/store';\n` +
-      `export { byteLength } from '${dir}/backoff';\n`,
-  );
-  return file;
-};
-const bundle = async (entry) =>
-  (
-    await build({
-      entryPoints: [entry],
-      bundle: true,
-      format: 'iife',
-      globalName: 'D',
-      write: false,
-      target: 'es2022',
-    })
-  ).outputFiles[0].text;
-const codes = {
-  old: await bundle(entryFor(oldDir)),
-  new: await bundle(entryFor(join(root, 'packages/core/src/delivery'))),
-};
-const server = http.createServer((_req, res) => {
-  res.setHeader('content-type', 'text/html');
-  res.end('<!doctype html><title>b</title>');
-});
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const url = `http://127.0.0.1:${server.address().port}/`;
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-});
+const { codes, url, browser, close } = await openRevisions(rev);
 const out = {};
 for (const which of ['old', 'new'])
   for (const backendKind of ['idb', 'ls']) {
@@ -149,6 +95,5 @@ if (!same('oldidb', 'newidb'))
       console.log(i, JSON.stringify(out.oldidb[i]), JSON.stringify(out.newidb[i]));
       break;
     }
-await browser.close();
-server.close();
+await close();
 if (!same('oldidb', 'newidb') || !same('oldls', 'newls')) process.exitCode = 1;
