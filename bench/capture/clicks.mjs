@@ -3,7 +3,7 @@
 // when working on the click path.
 //
 // Usage: node bench/capture/clicks.mjs [--clicks 300] [--reps 3]
-import { bundleCore, loadHelpers, pageHtml } from './shared.mjs';
+import { bundleCore, loadHelpers, pageHtml, startCaptureServer } from './shared.mjs';
 
 const arg = (name, fallback) => {
   const at = process.argv.indexOf(name);
@@ -20,22 +20,11 @@ const VARIANTS = {
 };
 
 const [{ launchChromium, startServer }, core] = await Promise.all([loadHelpers(), bundleCore()]);
-const server = await startServer((req, res) => {
-  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
-  res.setHeader('Cross-Origin-Embedder-Policy', 'require-corp');
-  if (url.pathname === '/spoor.js') {
-    res.setHeader('Content-Type', 'text/javascript');
-    return res.end(core);
-  }
-  if (url.pathname === '/collect') {
-    res.statusCode = 204;
-    return res.end();
-  }
-  const name = decodeURIComponent(url.searchParams.get('v') ?? '');
-  const setup = VARIANTS[name];
-  res.setHeader('Content-Type', 'text/html; charset=utf-8');
-  res.end(setup ? pageHtml(true).replace(DEFAULT, setup) : pageHtml(false));
+const server = await startCaptureServer(startServer, core, {
+  page: (url) => {
+    const setup = VARIANTS[decodeURIComponent(url.searchParams.get('v') ?? '')];
+    return setup ? pageHtml(true).replace(DEFAULT, setup) : pageHtml(false);
+  },
 });
 const browser = await launchChromium();
 const results = Object.fromEntries(Object.keys(VARIANTS).map((k) => [k, []]));

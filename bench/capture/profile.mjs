@@ -1,12 +1,12 @@
 // CPU profile of @spoor/core's capture: the benchmark's page and workload with the tracker, profiled
 // through CDP (Profiler.start/stop), with the tracker's own functions ranked by self and total time.
-// The tracker is bundled unminified (test-utils bundleScript) so functions keep their names.
+// The tracker is bundled unminified so functions keep their names.
 //
 // Usage: node bench/capture/profile.mjs [--top 30] [--out profile.cpuprofile]
 // Also prints the per-click dispatch median of the profiled run (with the profiler's overhead).
 import { writeFileSync } from 'node:fs';
 import { analyseProfile, rank } from '../lib/cpuProfile.mjs';
-import { loadHelpers, pageHtml, workload } from './shared.mjs';
+import { bundleCore, loadHelpers, pageHtml, startCaptureServer, workload } from './shared.mjs';
 
 const arg = (name, fallback) => {
   const at = process.argv.indexOf(name);
@@ -15,25 +15,13 @@ const arg = (name, fallback) => {
 const TOP = Number(arg('--top', 30));
 const OUT = arg('--out', undefined);
 
-const { launchChromium, startServer, bundleScript } = await loadHelpers();
-const core = await bundleScript();
-const server = await startServer((req, res) => {
-  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
-  res.setHeader('Cross-Origin-Embedder-Policy', 'require-corp');
-  if (url.pathname === '/spoor.js') {
-    res.setHeader('Content-Type', 'text/javascript');
-    res.end(core);
-  } else if (url.pathname === '/collect') {
-    res.statusCode = 204;
-    res.end();
-  } else if (url.pathname.startsWith('/app')) {
-    res.setHeader('Content-Type', 'text/html; charset=utf-8');
-    res.end(pageHtml(true));
-  } else {
-    res.statusCode = 404;
-    res.end();
-  }
+// Unminified, so functions keep their names; BENCH_REPLACE applies as in the other two scripts.
+const [{ launchChromium, startServer }, core] = await Promise.all([
+  loadHelpers(),
+  bundleCore({ minify: false }),
+]);
+const server = await startCaptureServer(startServer, core, {
+  page: (url) => (url.pathname.startsWith('/app') ? pageHtml(true) : undefined),
 });
 const browser = await launchChromium();
 try {

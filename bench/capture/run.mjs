@@ -11,7 +11,16 @@ import { writeFileSync } from 'node:fs';
 import { arch, cpus, loadavg, platform } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bundleCore, INTERACTIONS, loadHelpers, pageHtml, ROUNDS, WORKLOAD, workload } from './shared.mjs';
+import {
+  bundleCore,
+  INTERACTIONS,
+  loadHelpers,
+  pageHtml,
+  ROUNDS,
+  startCaptureServer,
+  WORKLOAD,
+  workload,
+} from './shared.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repsArg = process.argv.indexOf('--reps');
@@ -73,25 +82,11 @@ async function main() {
   const loadBefore = loadavg()[0];
   const [{ launchChromium, startServer }, core] = await Promise.all([loadHelpers(), bundleCore()]);
   let collected = 0;
-  const server = await startServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    // Cross-origin isolation gives performance.now() its fine (5 µs) resolution.
-    res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
-    res.setHeader('Cross-Origin-Embedder-Policy', 'require-corp');
-    if (url.pathname === '/spoor.js') {
-      res.setHeader('Content-Type', 'text/javascript');
-      res.end(core);
-    } else if (url.pathname === '/collect') {
+  const server = await startCaptureServer(startServer, core, {
+    page: (url) => (url.pathname.startsWith('/app') ? pageHtml(url.pathname === '/app/with') : undefined),
+    onCollect: () => {
       collected++;
-      res.statusCode = 204;
-      res.end();
-    } else if (url.pathname.startsWith('/app')) {
-      res.setHeader('Content-Type', 'text/html; charset=utf-8');
-      res.end(pageHtml(url.pathname === '/app/with'));
-    } else {
-      res.statusCode = 404;
-      res.end();
-    }
+    },
   });
   const browser = await launchChromium();
   const version = browser.version();

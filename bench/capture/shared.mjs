@@ -79,6 +79,35 @@ export async function bundleCore({ minify = true } = {}) {
   return result.outputFiles[0].text;
 }
 
+/**
+ * The capture page's server: the tracker bundle at `/spoor.js`, a sink at `/collect` (204,
+ * `onCollect` counts), and the HTML `page(url)` returns (404 when it returns nothing).
+ * Cross-origin isolation gives performance.now() its fine (5 µs) resolution.
+ */
+export function startCaptureServer(startServer, core, { page, onCollect = () => {} }) {
+  return startServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+    res.setHeader('Cross-Origin-Embedder-Policy', 'require-corp');
+    if (url.pathname === '/spoor.js') {
+      res.setHeader('Content-Type', 'text/javascript');
+      return res.end(core);
+    }
+    if (url.pathname === '/collect') {
+      onCollect();
+      res.statusCode = 204;
+      return res.end();
+    }
+    const html = page(url);
+    if (html === undefined) {
+      res.statusCode = 404;
+      return res.end();
+    }
+    res.setHeader('Content-Type', 'text/html; charset=utf-8');
+    res.end(html);
+  });
+}
+
 const BUTTONS = 24;
 const FIELDS = 5;
 
