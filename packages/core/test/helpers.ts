@@ -1,3 +1,4 @@
+import { NO_CAPTURE } from '../../../test-utils/dom';
 import {
   createMemoryTransport,
   createTracker,
@@ -7,16 +8,7 @@ import {
   type TrackerOptions,
 } from '../src/index';
 
-/** Every capture source off: tests drive activity through `track()` alone. */
-export const NO_CAPTURE = {
-  pageViews: false,
-  clicks: false,
-  pointer: false,
-  scroll: false,
-  inputs: false,
-  visibility: false,
-  errors: false,
-} as const;
+export { clearCookies, NO_CAPTURE } from '../../../test-utils/dom';
 
 const trackers: Tracker[] = [];
 
@@ -34,12 +26,4 @@ export function setup(options: TrackerOptions = {}) {
 
 export function destroyTrackers() {
   for (const tracker of trackers.splice(0)) tracker.destroy();
-}
-
-/** Removes every cookie of the test document. */
-export function clearCookies() {
-  for (const part of document.cookie.split(';')) {
-    const name = part.split('=')[0]?.trim();
-    if (name) document.cookie = `${name}=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/`;
-  }
 }

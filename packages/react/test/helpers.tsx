@@ -8,6 +8,7 @@ import {
 import { cleanup, type RenderOptions, type RenderResult, render } from '@testing-library/react';
 import { type ReactElement, StrictMode } from 'react';
 import { afterEach, describe } from 'vitest';
+import { clearBrowserStorage } from '../../../test-utils/dom';
 import { useSessionTracker } from '../src';
 
 export interface ReactMode {
@@ -35,12 +36,7 @@ afterEach(() => {
   for (const tracker of trackers) tracker.destroy();
   trackers.clear();
   document.body.innerHTML = '';
-  document.cookie.split(';').forEach((cookie) => {
-    const name = cookie.split('=')[0]?.trim();
-    if (name) document.cookie = `${name}=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/`;
-  });
-  localStorage.clear();
-  sessionStorage.clear();
+  clearBrowserStorage();
   window.history.replaceState(null, '', '/');
 });
 

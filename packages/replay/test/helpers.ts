@@ -5,18 +5,10 @@ import {
   type TrackerEvent,
   type TrackerOptions,
 } from '@spoor/core';
+import { NO_CAPTURE } from '../../../test-utils/dom';
 import type { RecordedEvent, Recorder, RecorderStartOptions } from '../src/index';
 
-/** Every capture source off: the tests look at replay events alone. */
-export const NO_CAPTURE = {
-  pageViews: false,
-  clicks: false,
-  pointer: false,
-  scroll: false,
-  inputs: false,
-  visibility: false,
-  errors: false,
-} as const;
+export { clearCookies, NO_CAPTURE } from '../../../test-utils/dom';
 
 /** A recorder that records nothing by itself: tests make it emit. Starting emits a full snapshot. */
 export function createFakeRecorder() {
@@ -85,11 +77,4 @@ export function setup(options: TrackerOptions = {}) {
 
 export function destroyTrackers() {
   for (const tracker of trackers.splice(0)) tracker.destroy();
-}
-
-export function clearCookies() {
-  for (const cookie of document.cookie.split(';')) {
-    const name = cookie.split('=')[0]?.trim();
-    if (name) document.cookie = `${name}=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/`;
-  }
 }

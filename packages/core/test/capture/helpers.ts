@@ -1,4 +1,5 @@
 import { vi } from 'vitest';
+import { NO_CAPTURE } from '../../../../test-utils/dom';
 import { type CaptureHandle, type CaptureOptions, startCapture } from '../../src/capture';
 import type { CaptureContext } from '../../src/capture/context';
 import type { EventInput, EventPayload, TrackerEventType } from '../../src/events';
@@ -46,19 +47,9 @@ export function createTestContext(privacyOptions: PrivacyOptions = {}) {
   return { ctx, events, errors, ofType, types: () => events.map((event) => event.type) };
 }
 
-const NONE: Required<CaptureOptions> = {
-  pageViews: false,
-  clicks: false,
-  pointer: false,
-  scroll: false,
-  inputs: false,
-  visibility: false,
-  errors: false,
-};
-
 /** Starts capture with only the given sources on. */
 export function startOnly(ctx: CaptureContext, options: CaptureOptions): CaptureHandle {
-  return startCapture(ctx, { ...NONE, ...options });
+  return startCapture(ctx, { ...NO_CAPTURE, ...options });
 }
 
 /** Makes the tab hidden or visible the way a browser does. */
