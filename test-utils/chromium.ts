@@ -1,5 +1,6 @@
 // Shared helpers for the real-browser suites: Debian's Chromium through playwright-core,
 // and an on-the-fly IIFE bundle of a package's source (tests never need a build first).
+import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
@@ -60,4 +61,22 @@ export async function startServer(
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * Starts an example's Node server (`script`, relative to the repository root) on `port` and
+ * resolves once it prints its URL; `kill()` stops it.
+ */
+export async function startExampleServer(script: string, port: number): Promise<ChildProcess> {
+  const server = spawn(process.execPath, [join(repoRoot, script)], {
+    env: { ...process.env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.stdout?.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('http://127.0.0.1')) resolve();
+    });
+    server.on('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
+  });
+  return server;
 }

@@ -1,8 +1,7 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, repoRoot } from '../../../test-utils/chromium';
+import { launchChromium, startExampleServer } from '../../../test-utils/chromium';
 
 const PORT = 5394;
 const base = `http://127.0.0.1:${PORT}`;
@@ -25,16 +24,7 @@ const api = async <TValue>(path: string, init?: RequestInit): Promise<TValue> =>
   (await (await fetch(`${base}${path}`, init)).json()) as TValue;
 
 beforeAll(async () => {
-  server = spawn(process.execPath, [join(repoRoot, 'examples/vanilla-custom-transport/server.mjs')], {
-    env: { ...process.env, PORT: String(PORT) },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.stdout?.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('http://127.0.0.1')) resolve();
-    });
-    server.on('exit', (code) => reject(new Error(`example server exited with ${code}`)));
-  });
+  server = await startExampleServer('examples/vanilla-custom-transport/server.mjs', PORT);
   browser = await launchChromium();
 });
 

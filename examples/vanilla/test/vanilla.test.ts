@@ -1,24 +1,14 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, repoRoot } from '../../../test-utils/chromium';
+import { launchChromium, startExampleServer } from '../../../test-utils/chromium';
 
 const PORT = 5391;
 let server: ChildProcess;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = spawn(process.execPath, [join(repoRoot, 'examples/vanilla/serve.mjs')], {
-    env: { ...process.env, PORT: String(PORT) },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.stdout?.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('http://127.0.0.1')) resolve();
-    });
-    server.on('exit', (code) => reject(new Error(`example server exited with ${code}`)));
-  });
+  server = await startExampleServer('examples/vanilla/serve.mjs', PORT);
   browser = await launchChromium();
 });
 
