@@ -38,6 +38,13 @@ export interface Privacy {
   isBlocked(element: Element): boolean;
   /** True when the element's text must be masked (mask attribute/selector or maskAllText, unless unmasked). */
   isTextMasked(element: Element): boolean;
+  /**
+   * `isTextMasked` for many elements of a DOM that does not change in between, such as a recorder
+   * serialising a snapshot or a batch of mutations. Each element is decided once, from its own
+   * attributes and its parent's decision. Make a new one for each pass, and do not keep it past
+   * the task.
+   */
+  textMaskedPass(): (element: Element) => boolean;
   /** True when a form field's value must be masked. */
   isInputMasked(element: Element): boolean;
   /** Password, hidden and card-number fields: never captured, whatever the options say. */
@@ -342,6 +349,28 @@ export function createPrivacy(options: PrivacyOptions = {}): Privacy {
   const textMaskedOf = (element: Element): boolean => nearestMask(element) ?? settings.maskAllText === true;
   const isTextMasked = (element: Element): boolean => isBlocked(element) || textMaskedOf(element);
 
+  // The same rules as isTextMasked, inherited down the tree: a recorder asks about every text
+  // node of a snapshot, and three `closest()` walks for each cost more than the rest of the pass.
+  const textMaskedPass = () => {
+    // What an element passes to its children: nothing set (0), unmasked, masked or blocked.
+    const known = new Map<Element, number>();
+    const stateOf = (element: Element | null): number => {
+      if (!element) return 0;
+      let state = known.get(element);
+      if (state === undefined) {
+        const parent = stateOf(element.parentElement);
+        state =
+          parent === 3 || isBlockedEl(element) ? 3 : isMaskEl(element) ? 2 : isUnmaskEl(element) ? 1 : parent;
+        known.set(element, state);
+      }
+      return state;
+    };
+    return (element: Element): boolean => {
+      const state = stateOf(element);
+      return state >= 2 || (state === 0 && settings.maskAllText === true);
+    };
+  };
+
   const safeText = (element: Element, maxLength = 100): string => {
     if (isBlocked(element)) return '';
     // Collect a little more than needed so a pattern cut by the cap is still recognised whole.
@@ -370,6 +399,7 @@ export function createPrivacy(options: PrivacyOptions = {}): Privacy {
     redactUrl,
     isBlocked,
     isTextMasked,
+    textMaskedPass,
     isInputMasked: (element) => {
       if (isNeverCaptured(element) || isPersonalField(element) || isBlocked(element)) return true;
       return nearestMask(element) ?? settings.maskAllInputs !== false;

@@ -213,6 +213,45 @@ describe('isTextMasked, isInputMasked and isBlocked', () => {
   });
 });
 
+describe('textMaskedPass', () => {
+  // A tree where masking, unmasking and blocking nest every way, by attribute and by selector.
+  const tree = `
+    <main id="root">
+      <p>plain <b>bold</b></p>
+      <section data-spoor-mask><p>masked <span data-spoor-unmask>back in <i data-spoor-mask>out again</i></span></p>
+        <div class="private"><em>by selector</em><u data-spoor-unmask class="private">both on one</u></div>
+      </section>
+      <article class="open"><p>unmasked by selector <span class="private">masked again</span></p></article>
+      <aside data-spoor-block><p>blocked <span data-spoor-unmask>still blocked</span></p></aside>
+      <nav class="hide"><a href="/x">blocked by selector</a></nav>
+      <div data-spoor-mask data-spoor-unmask><span>mask wins on one element</span></div>
+    </main>`;
+  const optionSets: Array<[string, PrivacyOptions]> = [
+    ['defaults', {}],
+    ['maskAllText', { maskAllText: true }],
+    ['user selectors', { maskSelector: '.private', unmaskSelector: '.open', blockSelector: '.hide' }],
+    [
+      'user selectors with maskAllText',
+      { maskAllText: true, maskSelector: '.private', unmaskSelector: '.open' },
+    ],
+    ['broken user selectors fail safe', { maskSelector: '[[', unmaskSelector: '((', blockSelector: '))' }],
+  ];
+
+  it.each(optionSets)('decides every element as isTextMasked does: %s', (_name, options) => {
+    document.body.innerHTML = tree;
+    const privacy = createPrivacy(options);
+    const pass = privacy.textMaskedPass();
+    // Asked leaves first and then roots, so cached ancestors serve later answers.
+    const elements = [...document.body.querySelectorAll('*')].reverse();
+    for (const element of [...elements, ...elements]) {
+      expect([element.outerHTML.slice(0, 60), pass(element)]).toEqual([
+        element.outerHTML.slice(0, 60),
+        privacy.isTextMasked(element),
+      ]);
+    }
+  });
+});
+
 const neverCapturedRows: Array<[string, string, boolean]> = [
   ['type=password', '<input id="t" type="password">', true],
   ['type=PASSWORD (any case)', '<input id="t" type="PASSWORD">', true],

@@ -53,12 +53,24 @@ export function toRecorderPrivacy(privacy: Privacy, blockMedia: boolean): Record
   const blocks = [`[${BLOCK_ATTRIBUTE}]`];
   if (privacy.options.blockSelector) blocks.push(privacy.options.blockSelector);
   if (blockMedia) blocks.push(MEDIA_SELECTOR);
+  // rrweb asks about every text node of a snapshot or a batch of mutations in one synchronous
+  // pass, over a DOM that does not change meanwhile: decisions are shared until the pass is over.
+  let pass: ((element: Element) => boolean) | undefined;
+  const isTextMasked = (element: Element): boolean => {
+    if (!pass) {
+      pass = privacy.textMaskedPass();
+      queueMicrotask(() => {
+        pass = undefined;
+      });
+    }
+    return pass(element);
+  };
   return {
     blockSelector: blocks.join(','),
     maskTextSelector: '*',
     maskAllInputs: true,
     maskTextFn: (text, element) =>
-      !element || privacy.isTextMasked(element) ? privacy.maskText(text) : privacy.scrubText(text),
+      !element || isTextMasked(element) ? privacy.maskText(text) : privacy.scrubText(text),
     maskInputFn: (text, element) => {
       if (!element || privacy.isInputMasked(element)) return privacy.maskText(text);
       return privacy.scrubText(text);
@@ -98,6 +110,7 @@ const redactSrcset = (privacy: Privacy, value: string): string =>
 
 function sanitizeAttributes(
   privacy: Privacy,
+  isTextMasked: (element: Element) => boolean,
   attributes: Record<string, unknown>,
   tagName: string | undefined,
   element: Node | null,
@@ -112,16 +125,21 @@ function sanitizeAttributes(
       attributes[name] = redactSrcset(privacy, value);
     } else if (TEXT_ATTRIBUTES.has(lower) && !(lower === 'value' && tagName && FIELD_TAGS.has(tagName))) {
       // Without the live element (already removed) the safe side is to mask.
-      const masked = element?.nodeType !== 1 || privacy.isTextMasked(element as Element);
+      const masked = element?.nodeType !== 1 || isTextMasked(element as Element);
       attributes[name] = masked ? privacy.maskText(value) : privacy.scrubText(value);
     }
   }
 }
 
-function sanitizeNode(privacy: Privacy, node: SerializedNode, lookup: NodeLookup): void {
+function sanitizeNode(
+  privacy: Privacy,
+  isTextMasked: (element: Element) => boolean,
+  node: SerializedNode,
+  lookup: NodeLookup,
+): void {
   if (node.type === 2 && node.attributes) {
     const element = node.id === undefined ? null : lookup(node.id);
-    sanitizeAttributes(privacy, node.attributes, node.tagName, element);
+    sanitizeAttributes(privacy, isTextMasked, node.attributes, node.tagName, element);
     // With every input masked at rrweb's level, rrweb drops `selected` from options; restore it
     // where the core says the <select> may be captured.
     if (node.tagName === 'option' && (element as HTMLOptionElement | null)?.selected) {
@@ -129,7 +147,8 @@ function sanitizeNode(privacy: Privacy, node: SerializedNode, lookup: NodeLookup
       if (select && !privacy.isInputMasked(select)) node.attributes.selected = true;
     }
   }
-  if (node.childNodes) for (const child of node.childNodes) sanitizeNode(privacy, child, lookup);
+  if (node.childNodes)
+    for (const child of node.childNodes) sanitizeNode(privacy, isTextMasked, child, lookup);
 }
 
 interface MutationData {
@@ -146,19 +165,22 @@ interface MutationData {
 export function sanitizeEvent(privacy: Privacy, event: RecordedEvent, lookup: NodeLookup): void {
   const data = event.data as MutationData & { node?: SerializedNode };
   if (!data || typeof data !== 'object') return;
+  // One event is one pass over the live DOM, which does not change while it is checked.
+  const isTextMasked = privacy.textMaskedPass();
   if (event.type === RECORDED_EVENT_TYPE.meta && typeof data.href === 'string') {
     data.href = privacy.redactUrl(data.href);
   } else if (event.type === RECORDED_EVENT_TYPE.fullSnapshot && data.node) {
-    sanitizeNode(privacy, data.node, lookup);
+    sanitizeNode(privacy, isTextMasked, data.node, lookup);
   } else if (
     event.type === RECORDED_EVENT_TYPE.incrementalSnapshot &&
     data.source === INCREMENTAL_SOURCE.mutation
   ) {
-    for (const add of data.adds ?? []) sanitizeNode(privacy, add.node, lookup);
+    for (const add of data.adds ?? []) sanitizeNode(privacy, isTextMasked, add.node, lookup);
     for (const change of data.attributes ?? []) {
       const element = lookup(change.id);
       sanitizeAttributes(
         privacy,
+        isTextMasked,
         change.attributes,
         (element as Element | null)?.tagName?.toLowerCase(),
         element,
