@@ -54,8 +54,11 @@ function cookieStore(name: string, options: CookieOptions): KeyValueStore | unde
   const secure = getWindow()?.location?.protocol === 'https:' ? '; Secure' : '';
   const domain = options.domain ? `; Domain=${options.domain}` : '';
   const attributes = `; Path=/; SameSite=Lax${domain}${secure}`;
-  // Cookies can be disabled, or `document.cookie` can throw (sandboxed iframes): probe once.
+  // Cookies can be disabled, or `document.cookie` can throw (sandboxed iframes): probe once,
+  // unless the cookie is already there (every page after a session's first). Each probe is a
+  // write and a read the browser must answer synchronously.
   try {
+    if (readCookie(doc.cookie, name) !== null) return cookieJar(doc, name, attributes);
     const probe = `${name}_probe`;
     doc.cookie = `${probe}=1${attributes}`;
     const works = doc.cookie.includes(`${probe}=1`);
@@ -64,6 +67,10 @@ function cookieStore(name: string, options: CookieOptions): KeyValueStore | unde
   } catch {
     return undefined;
   }
+  return cookieJar(doc, name, attributes);
+}
+
+function cookieJar(doc: Document, name: string, attributes: string): KeyValueStore {
   return {
     kind: 'cookie',
     get: () => readCookie(doc.cookie, name),

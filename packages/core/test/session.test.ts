@@ -111,6 +111,38 @@ describe('sessions', () => {
     expect(ends).toHaveLength(1);
   });
 
+  it("probes cookies on a session's first page only: later pages find the session cookie and keep it", () => {
+    let owner: object | null = document;
+    while (owner && !Object.getOwnPropertyDescriptor(owner, 'cookie')) owner = Object.getPrototypeOf(owner);
+    const descriptor = owner ? Object.getOwnPropertyDescriptor(owner, 'cookie') : undefined;
+    const writes: string[] = [];
+    Object.defineProperty(document, 'cookie', {
+      configurable: true,
+      get: () => descriptor?.get?.call(document),
+      set(value: string) {
+        writes.push(value);
+        descriptor?.set?.call(document, value);
+      },
+    });
+    try {
+      const first = setup();
+      first.tracker.start();
+      const id = first.tracker.getSnapshot().sessionId;
+      expect(writes.filter((w) => w.startsWith('spoor_sid_probe='))).toHaveLength(2);
+      destroyTrackers();
+      writes.length = 0;
+      // The next page of the same session.
+      const next = setup();
+      next.tracker.start();
+      expect(next.tracker.getSnapshot().sessionId).toBe(id);
+      expect(next.ofType('session:start')).toHaveLength(0);
+      expect(writes.filter((w) => w.includes('_probe='))).toEqual([]);
+      expect(document.cookie).toContain(`spoor_sid=${id}`);
+    } finally {
+      Reflect.deleteProperty(document, 'cookie');
+    }
+  });
+
   it('falls back to localStorage when document.cookie throws', () => {
     const descriptor = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie');
     Object.defineProperty(document, 'cookie', {
