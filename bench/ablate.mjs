@@ -1,6 +1,7 @@
 // What each part of Spoor's tracking costs on the benchmark's page and workload: Spoor with every
 // capture source, then with one source turned off at a time, with the memory transport instead of
-// HTTP, and with no capture at all, round-robin with the baseline in one browser. Each variant's
+// HTTP, with no capture at all, and a floor that is not Spoor (the same listeners, each keeping a
+// tiny record, one JSON POST per 5 s), round-robin with the baseline in one browser. Each variant's
 // script time over the baseline of its own repetition, median and all runs. The difference
 // between "all" and a variant is what that part costs (within the noise the runs show).
 //
@@ -33,6 +34,23 @@ const VARIANTS = {
   'no capture, memory transport': ['createMemoryTransport()', off],
 };
 
+// What listening alone costs: the events Spoor's capture listens to, with a trivial handler each.
+const FLOOR = `const records = [];
+const keep = (e) => records.push({ t: e.type, ts: Date.now(), x: e.clientX, y: e.clientY });
+for (const t of ['change', 'click', 'focusin', 'focusout', 'pointermove', 'submit', 'visibilitychange'])
+  document.addEventListener(t, keep, true);
+for (const t of ['blur', 'focus', 'hashchange', 'pagehide', 'pageshow', 'popstate', 'scroll', 'pointerdown', 'keydown', 'wheel', 'touchstart'])
+  window.addEventListener(t, keep, { passive: true });
+const send = () => {
+  if (records.length === 0) return;
+  const body = JSON.stringify(records.splice(0));
+  fetch('/floor/collect', { method: 'POST', body, keepalive: body.length < 60000 }).catch(() => {});
+};
+setInterval(send, 5000);
+window.__benchCheck = () => ({ ok: true, detail: '' });
+window.__benchFlush = send;
+`;
+
 const configs = [{ id: 'baseline', entry: 'baseline.js' }];
 const written = [];
 for (const [name, [transport, capture]] of Object.entries(VARIANTS)) {
@@ -50,6 +68,16 @@ window.__benchFlush = () => tracker.flush();
   );
   written.push(file);
   configs.push({ id, entry, name });
+}
+{
+  const file = join(benchDir, 'configs', '.ablate-floor.js');
+  writeFileSync(file, FLOOR);
+  written.push(file);
+  configs.push({
+    id: 'floor',
+    entry: '.ablate-floor.js',
+    name: 'not Spoor: the same listeners, trivial handlers',
+  });
 }
 
 try {
@@ -81,7 +109,7 @@ try {
       .map((v) => v.toFixed(0))
       .join(' ');
     console.log(
-      `| ${config.name} | ${m.toFixed(0)} | ${runs} | ${config.id === 'all' ? '' : (all - m).toFixed(0)} |`,
+      `| ${config.name} | ${m.toFixed(0)} | ${runs} | ${config.id === 'all' || config.id === 'floor' ? '' : (all - m).toFixed(0)} |`,
     );
   }
 } finally {
