@@ -354,14 +354,25 @@ export function createPrivacy(options: PrivacyOptions = {}): Privacy {
   const textMaskedPass = () => {
     // What an element passes to its children: nothing set (0), unmasked, masked or blocked.
     const known = new Map<Element, number>();
-    const stateOf = (element: Element | null): number => {
-      if (!element) return 0;
-      let state = known.get(element);
-      if (state === undefined) {
-        const parent = stateOf(element.parentElement);
-        state =
-          parent === 3 || isBlockedEl(element) ? 3 : isMaskEl(element) ? 2 : isUnmaskEl(element) ? 1 : parent;
-        known.set(element, state);
+    const own = (element: Element, parent: number): number =>
+      parent === 3 || isBlockedEl(element) ? 3 : isMaskEl(element) ? 2 : isUnmaskEl(element) ? 1 : parent;
+    const stateOf = (element: Element): number => {
+      // Up to the nearest ancestor already decided (a loop: pages can nest deeper than a stack).
+      const chain: Element[] = [];
+      let node: Element | null = element;
+      let state = 0;
+      while (node) {
+        const decided = known.get(node);
+        if (decided !== undefined) {
+          state = decided;
+          break;
+        }
+        chain.push(node);
+        node = node.parentElement;
+      }
+      for (let i = chain.length - 1; i >= 0; i--) {
+        state = own(chain[i]!, state);
+        known.set(chain[i]!, state);
       }
       return state;
     };
