@@ -165,16 +165,16 @@ interface MutationData {
 export function sanitizeEvent(privacy: Privacy, event: RecordedEvent, lookup: NodeLookup): void {
   const data = event.data as MutationData & { node?: SerializedNode };
   if (!data || typeof data !== 'object') return;
-  // One event is one pass over the live DOM, which does not change while it is checked.
-  const isTextMasked = privacy.textMaskedPass();
   if (event.type === RECORDED_EVENT_TYPE.meta && typeof data.href === 'string') {
     data.href = privacy.redactUrl(data.href);
   } else if (event.type === RECORDED_EVENT_TYPE.fullSnapshot && data.node) {
-    sanitizeNode(privacy, isTextMasked, data.node, lookup);
+    // One snapshot is one pass over the live DOM, which does not change while it is checked.
+    sanitizeNode(privacy, privacy.textMaskedPass(), data.node, lookup);
   } else if (
     event.type === RECORDED_EVENT_TYPE.incrementalSnapshot &&
     data.source === INCREMENTAL_SOURCE.mutation
   ) {
+    const isTextMasked = privacy.textMaskedPass();
     for (const add of data.adds ?? []) sanitizeNode(privacy, isTextMasked, add.node, lookup);
     for (const change of data.attributes ?? []) {
       const element = lookup(change.id);

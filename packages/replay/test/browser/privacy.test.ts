@@ -72,4 +72,35 @@ describe('createReplayPlugin (privacy)', () => {
     expect(data).toContain('Late: [email]');
     for (const secret of PLANTED) expect(data, secret).not.toContain(secret);
   });
+
+  it('masks text in an element masked after it was first recorded', async () => {
+    const page = await harness.browser.newPage();
+    await page.goto(`${harness.url}/privacy.html`);
+    await waitForFullSnapshot(page);
+    // Recorded unmasked first, in a mutation of its own.
+    await page.evaluate(() => {
+      const section = document.createElement('section');
+      section.id = 'later';
+      section.innerHTML = '<p id="later-p">Plain words here</p>';
+      document.body.append(section);
+    });
+    await page.waitForTimeout(100);
+    // Then masked: its changed text and a new child must be masked in what follows.
+    await page.evaluate(() => {
+      document.getElementById('later')!.setAttribute('data-spoor-mask', '');
+      document.getElementById('later-p')!.textContent = 'Katherine Johnson';
+      const span = document.createElement('span');
+      span.textContent = 'Dorothy Vaughan';
+      document.getElementById('later')!.append(span);
+    });
+    await page.waitForTimeout(500);
+
+    const events = await deliveredEvents(page);
+    await page.close();
+
+    const data = JSON.stringify(events.filter((event) => event.type === 'replay'));
+    expect(data).toContain('Plain words here');
+    expect(data).toContain('********* *******');
+    for (const name of ['Katherine', 'Johnson', 'Dorothy', 'Vaughan']) expect(data, name).not.toContain(name);
+  });
 });
