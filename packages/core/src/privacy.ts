@@ -349,13 +349,17 @@ export function createPrivacy(options: PrivacyOptions = {}): Privacy {
   const textMaskedOf = (element: Element): boolean => nearestMask(element) ?? settings.maskAllText === true;
   const isTextMasked = (element: Element): boolean => isBlocked(element) || textMaskedOf(element);
 
-  // The same rules as isTextMasked, inherited down the tree: a recorder asks about every text
-  // node of a snapshot, and three `closest()` walks for each cost more than the rest of the pass.
+  // The rules of isTextMasked inherited down the tree, for walks over many elements (safeText's
+  // subtree, a recorder's snapshot). What an element passes to its children: nothing set (0),
+  // unmasked (1), masked (2) or blocked (3).
+  const stateBelow = (element: Element, parent: number): number =>
+    parent === 3 || isBlockedEl(element) ? 3 : isMaskEl(element) ? 2 : isUnmaskEl(element) ? 1 : parent;
+  const masksText = (state: number): boolean => state >= 2 || (state === 0 && settings.maskAllText === true);
+
+  // A recorder asks about every text node of a snapshot, and three `closest()` walks for each
+  // cost more than the rest of the pass.
   const textMaskedPass = () => {
-    // What an element passes to its children: nothing set (0), unmasked, masked or blocked.
     const known = new Map<Element, number>();
-    const own = (element: Element, parent: number): number =>
-      parent === 3 || isBlockedEl(element) ? 3 : isMaskEl(element) ? 2 : isUnmaskEl(element) ? 1 : parent;
     const stateOf = (element: Element): number => {
       // Up to the nearest ancestor already decided (a loop: pages can nest deeper than a stack).
       const chain: Element[] = [];
@@ -371,15 +375,12 @@ export function createPrivacy(options: PrivacyOptions = {}): Privacy {
         node = node.parentElement;
       }
       for (let i = chain.length - 1; i >= 0; i--) {
-        state = own(chain[i]!, state);
+        state = stateBelow(chain[i]!, state);
         known.set(chain[i]!, state);
       }
       return state;
     };
-    return (element: Element): boolean => {
-      const state = stateOf(element);
-      return state >= 2 || (state === 0 && settings.maskAllText === true);
-    };
+    return (element: Element): boolean => masksText(stateOf(element));
   };
 
   const safeText = (element: Element, maxLength = 100): string => {
@@ -387,19 +388,21 @@ export function createPrivacy(options: PrivacyOptions = {}): Privacy {
     // Collect a little more than needed so a pattern cut by the cap is still recognised whole.
     const budget = maxLength + 256;
     let collected = '';
-    const visit = (node: Node, masked: boolean): void => {
+    const visit = (node: Node, state: number): void => {
+      const masked = masksText(state);
       for (let child = node.firstChild; child && collected.length < budget; child = child.nextSibling) {
         if (child.nodeType === 3) {
           const text = child.nodeValue ?? '';
           collected += masked ? maskText(text) : text;
         } else if (child.nodeType === 1) {
           const el = child as Element;
-          if (SKIPPED_TAGS.has(el.tagName) || isBlockedEl(el)) continue;
-          visit(el, isMaskEl(el) || (masked && !isUnmaskEl(el)));
+          const below = SKIPPED_TAGS.has(el.tagName) ? 3 : stateBelow(el, state);
+          if (below !== 3) visit(el, below);
         }
       }
     };
-    visit(element, textMaskedOf(element));
+    // The element's own decision, made with `closest()`, is what its subtree inherits.
+    visit(element, textMaskedOf(element) ? 2 : 1);
     return scrubText(collected.replace(WHITESPACE_RE, ' ').trim()).slice(0, Math.max(0, maxLength));
   };
 
