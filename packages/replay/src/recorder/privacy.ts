@@ -45,18 +45,14 @@ export interface RecorderPrivacyOptions {
 }
 
 /**
- * Maps the core's privacy rules onto rrweb. Every text node and every input value goes through the
- * core's own decision (`maskTextSelector: '*'` hands every text node to `maskTextFn`), so
- * `data-spoor-unmask` and `unmaskSelector` work, and unmasked text is still scrubbed.
+ * `isTextMasked` for what rrweb does in one synchronous pass: it serialises a snapshot or a batch
+ * of mutations (asking about every text node) and emits the events, which are then sanitised,
+ * over a DOM that does not change meanwhile. Decisions are shared until the next microtask, by
+ * when the page may have changed the DOM.
  */
-export function toRecorderPrivacy(privacy: Privacy, blockMedia: boolean): RecorderPrivacyOptions {
-  const blocks = [`[${BLOCK_ATTRIBUTE}]`];
-  if (privacy.options.blockSelector) blocks.push(privacy.options.blockSelector);
-  if (blockMedia) blocks.push(MEDIA_SELECTOR);
-  // rrweb asks about every text node of a snapshot or a batch of mutations in one synchronous
-  // pass, over a DOM that does not change meanwhile: decisions are shared until the pass is over.
+export function passMasking(privacy: Privacy): (element: Element) => boolean {
   let pass: ((element: Element) => boolean) | undefined;
-  const isTextMasked = (element: Element): boolean => {
+  return (element) => {
     if (!pass) {
       pass = privacy.textMaskedPass();
       queueMicrotask(() => {
@@ -65,6 +61,21 @@ export function toRecorderPrivacy(privacy: Privacy, blockMedia: boolean): Record
     }
     return pass(element);
   };
+}
+
+/**
+ * Maps the core's privacy rules onto rrweb. Every text node and every input value goes through the
+ * core's own decision (`maskTextSelector: '*'` hands every text node to `maskTextFn`), so
+ * `data-spoor-unmask` and `unmaskSelector` work, and unmasked text is still scrubbed.
+ */
+export function toRecorderPrivacy(
+  privacy: Privacy,
+  blockMedia: boolean,
+  isTextMasked: (element: Element) => boolean,
+): RecorderPrivacyOptions {
+  const blocks = [`[${BLOCK_ATTRIBUTE}]`];
+  if (privacy.options.blockSelector) blocks.push(privacy.options.blockSelector);
+  if (blockMedia) blocks.push(MEDIA_SELECTOR);
   return {
     blockSelector: blocks.join(','),
     maskTextSelector: '*',
@@ -162,19 +173,22 @@ interface MutationData {
  * Redacts what rrweb has no hook for: URLs (page address, links, sources) and text attributes
  * (titles, placeholders, ARIA labels). Runs on each event before it leaves the recorder, in place.
  */
-export function sanitizeEvent(privacy: Privacy, event: RecordedEvent, lookup: NodeLookup): void {
+export function sanitizeEvent(
+  privacy: Privacy,
+  event: RecordedEvent,
+  lookup: NodeLookup,
+  isTextMasked: (element: Element) => boolean,
+): void {
   const data = event.data as MutationData & { node?: SerializedNode };
   if (!data || typeof data !== 'object') return;
   if (event.type === RECORDED_EVENT_TYPE.meta && typeof data.href === 'string') {
     data.href = privacy.redactUrl(data.href);
   } else if (event.type === RECORDED_EVENT_TYPE.fullSnapshot && data.node) {
-    // One snapshot is one pass over the live DOM, which does not change while it is checked.
-    sanitizeNode(privacy, privacy.textMaskedPass(), data.node, lookup);
+    sanitizeNode(privacy, isTextMasked, data.node, lookup);
   } else if (
     event.type === RECORDED_EVENT_TYPE.incrementalSnapshot &&
     data.source === INCREMENTAL_SOURCE.mutation
   ) {
-    const isTextMasked = privacy.textMaskedPass();
     for (const add of data.adds ?? []) sanitizeNode(privacy, isTextMasked, add.node, lookup);
     for (const change of data.attributes ?? []) {
       const element = lookup(change.id);

@@ -1,5 +1,5 @@
 import { createInputHold, type InputHold } from './inputHold';
-import { assertSelectors, sanitizeEvent, toRecorderPrivacy } from './privacy';
+import { assertSelectors, passMasking, sanitizeEvent, toRecorderPrivacy } from './privacy';
 import { RECORDED_EVENT_TYPE, type RecordedEvent, type Recorder, type Recording } from './recorder';
 
 /** Options of {@link createRrwebRecorder}. */
@@ -69,7 +69,9 @@ export function createRrwebRecorder(options: RrwebRecorderOptions = {}): Recorde
     start(start): Recording {
       // Checked before anything loads: an invalid selector fails closed, synchronously.
       assertSelectors(start.document, start.privacy);
-      const privacyOptions = toRecorderPrivacy(start.privacy, start.blockMedia);
+      // One masking decision per element per pass, shared by rrweb's serialiser and the sanitiser.
+      const isTextMasked = passMasking(start.privacy);
+      const privacyOptions = toRecorderPrivacy(start.privacy, start.blockMedia, isTextMasked);
       let stopped = false;
       let record: RecordFunction | undefined;
       let inputs: InputHold | undefined;
@@ -86,7 +88,7 @@ export function createRrwebRecorder(options: RrwebRecorderOptions = {}): Recorde
         const onEvent = (event: RecordedEvent) => {
           if (stopped) return;
           try {
-            sanitizeEvent(start.privacy, event, lookup);
+            sanitizeEvent(start.privacy, event, lookup, isTextMasked);
           } catch (error) {
             // An event that could not be checked is dropped rather than sent unredacted.
             start.reportError(error);
