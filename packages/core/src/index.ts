@@ -11,7 +11,7 @@ export type {
 } from './capture';
 export type { ConsentOptions } from './consent';
 export type { BackoffOptions } from './delivery/backoff';
-export type { BatchOptions, DeliverySettings } from './delivery/queue';
+export type { BatchOptions, DeliverySettings } from './delivery/options';
 export type { SpoorErrorCode } from './errors';
 export { isSpoorError, SpoorError } from './errors';
 export type {

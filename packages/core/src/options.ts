@@ -1,6 +1,6 @@
 import type { CaptureOptions } from './capture';
 import type { ConsentOptions } from './consent';
-import type { BatchOptions, DeliverySettings } from './delivery/queue';
+import type { BatchOptions, DeliverySettings } from './delivery/options';
 import type { TrackerEvent } from './events';
 import type { TrackerPlugin } from './plugin';
 import type { PrivacyOptions } from './privacy';

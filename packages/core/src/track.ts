@@ -1,5 +1,5 @@
-import { byteLength } from './delivery/backoff';
 import { SpoorError } from './errors';
+import { byteLength } from './shared/utf8';
 
 const MAX_NAME_LENGTH = 100;
 const MAX_DEPTH = 8;

@@ -2,7 +2,7 @@ import { createEventBus, type Unsubscribe } from './bus';
 import { type CaptureHandle, type ResumablePageView, startCapture, validateCaptureOptions } from './capture';
 import type { CaptureContext } from './capture/context';
 import { type Consent, createConsent, initialConsent } from './consent';
-import { createDelivery, type Delivery } from './delivery/queue';
+import { createDelivery, type Delivery } from './delivery/delivery';
 import { currentUrl, getDocument, getWindow, isBrowser, now } from './env';
 import { describeError } from './errors';
 import {

@@ -1,8 +1,9 @@
-import { byteLength, parseRetryAfter } from '../delivery/backoff';
-import { jsonList, jsonOf } from '../delivery/json';
 import { getNavigator, getWindow, now } from '../env';
 import { describeError } from '../errors';
 import type { TrackerEvent } from '../events';
+import { jsonList, jsonOf } from '../shared/json';
+import { parseRetryAfter } from '../shared/retryAfter';
+import { byteLength } from '../shared/utf8';
 import { createWorkerGzip, gzipHere } from './gzip';
 import type { Transport, TransportResult } from './transport';
 

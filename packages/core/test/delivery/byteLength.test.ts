@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byteLength } from '../../src/delivery/backoff';
+import { byteLength } from '../../src/shared/utf8';
 
 // A batch's `maxBytes` and the 64 KB keepalive budget are counted in UTF-8 bytes, as sent.
 describe('byteLength', () => {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
-import { createDelivery, type Delivery, type DeliverySettings } from '../../src/delivery/queue';
+import { createDelivery, type Delivery } from '../../src/delivery/delivery';
+import type { DeliverySettings } from '../../src/delivery/options';
 import type { TransportResult } from '../../src/transports/transport';
 import { createFakeTransport, createReports, makeEvent } from './helpers';
 

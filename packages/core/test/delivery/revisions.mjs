@@ -1,7 +1,7 @@
 // What storeBench.mjs and storeDiff.mjs share: delivery storage bundled twice — as it was at a git
 // revision and as it is in the working tree — an empty page to run both in, and Chromium.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -11,7 +11,16 @@ import { launchChromium } from '../../../../test-utils/chromium-launch.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../../../..');
 // The modules bundled, with what they import (relative to packages/core/src).
-const FILES = ['delivery/store', 'delivery/indexedDb', 'delivery/storageBackends', 'delivery/backoff', 'env'];
+// `byteLength` lived in delivery/backoff.ts before it moved to shared/utf8.ts: both are fetched,
+// and the entry takes whichever the revision has.
+const FILES = [
+  'delivery/store',
+  'delivery/indexedDb',
+  'delivery/storageBackends',
+  'delivery/backoff',
+  'shared/utf8',
+  'env',
+];
 
 /** The command line's `--name value`, or `fallback`. */
 export const arg = (name, fallback) => {
@@ -19,13 +28,18 @@ export const arg = (name, fallback) => {
   return at > 0 ? process.argv[at + 1] : fallback;
 };
 
+const utf8Module = (srcDir) =>
+  readFileSync(join(srcDir, 'shared/utf8.ts'), 'utf8').includes('byteLength')
+    ? 'shared/utf8'
+    : 'delivery/backoff';
+
 const entryFor = (srcDir, file) => {
   writeFileSync(
     file,
     `export { createIndexedDbBackend } from '${srcDir}/delivery/indexedDb';\n` +
       `export { createMemoryBackend, createLocalStorageBackend } from '${srcDir}/delivery/storageBackends';\n` +
       `export { createBatchStore } from '${srcDir}/delivery/store';\n` +
-      `export { byteLength } from '${srcDir}/delivery/backoff';\n`,
+      `export { byteLength } from '${srcDir}/${utf8Module(srcDir)}';\n`,
   );
   return file;
 };

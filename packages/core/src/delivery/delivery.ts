@@ -3,48 +3,16 @@ import { describeError } from '../errors';
 import type { EventInput, TrackerEvent } from '../events';
 import { createId } from '../id';
 import type { Transport } from '../transports/transport';
-import type { BackoffOptions } from './backoff';
-import { checkSettings, createStore } from './settings';
+import { openBatchStore } from './openBatchStore';
+import {
+  type BatchOptions,
+  checkSettings,
+  type DeliverySettings,
+  resolveBatchOptions,
+  resolveDeliverySettings,
+} from './options';
 import type { BatchStore } from './store';
 import { createTransportQueue, type TransportQueue } from './transportQueue';
-
-/** When a batch is sent. */
-export interface BatchOptions {
-  /** Send when this many events are waiting. @default 50 */
-  maxEvents?: number;
-  /** Send when the waiting events reach this many bytes of JSON. @default 60000 */
-  maxBytes?: number;
-  /** Send whatever is waiting this often. @default 5000 */
-  flushIntervalMs?: number;
-}
-
-/** How undelivered events are kept and retried (the tracker's `delivery` option). */
-export interface DeliverySettings {
-  /**
-   * Keep undelivered batches across page loads: `true` uses IndexedDB, then localStorage when
-   * IndexedDB is missing; `false` keeps them in memory only.
-   * @default true
-   */
-  persist?: boolean | 'indexeddb' | 'localStorage';
-  /** Name of the IndexedDB database and prefix of localStorage keys. @default 'spoor-delivery' */
-  storageKey?: string;
-  /** Most bytes kept (stored, and queued per transport); the oldest batches go first. @default 2000000 */
-  maxStoredBytes?: number;
-  /** Stored batches older than this are dropped (with a `transport:error`). @default 604800000 (7 days) */
-  maxAgeMs?: number;
-  /** Attempts per batch, across page loads, before it is dropped with a `transport:error`. @default 20 */
-  maxAttempts?: number;
-  /** Backoff between attempts. @default { baseMs: 1000, maxMs: 60000 } */
-  backoff?: BackoffOptions;
-  /** The longest `Retry-After` honoured. @default 600000 */
-  maxRetryAfterMs?: number;
-  /**
-   * A tab that has not renewed its claim for this long is gone: another tab (or the next page
-   * load) takes over and sends its stored batches.
-   * @default 15000
-   */
-  leaseMs?: number;
-}
 
 export interface DeliveryOptions {
   transports: Transport[];
@@ -80,9 +48,9 @@ export interface Delivery {
 /* @__NO_SIDE_EFFECTS__ */
 export function createDelivery(options: DeliveryOptions): Delivery {
   checkSettings(options.settings);
-  const settings = options.settings ?? {};
-  const leaseMs = settings.leaseMs ?? 15_000;
-  const flushIntervalMs = options.batch?.flushIntervalMs ?? 5000;
+  const settings = resolveDeliverySettings(options.settings);
+  const batching = resolveBatchOptions(options.batch);
+  const { leaseMs } = settings;
   const owner = createId();
   let store: BatchStore | undefined;
   let queues: { name: string; queue: TransportQueue }[] | undefined;
@@ -108,7 +76,7 @@ export function createDelivery(options: DeliveryOptions): Delivery {
   const isOnline = () => getNavigator()?.onLine !== false;
 
   const getStore = () => {
-    store ??= createStore(settings);
+    store ??= openBatchStore(settings);
     return store;
   };
 
@@ -146,12 +114,12 @@ export function createDelivery(options: DeliveryOptions): Delivery {
         name,
         owner,
         store: getStore(),
-        maxEvents: Math.max(1, options.batch?.maxEvents ?? 50),
-        maxBytes: Math.max(1, options.batch?.maxBytes ?? 60_000),
-        maxQueueBytes: settings.maxStoredBytes ?? 2_000_000,
-        maxAttempts: Math.max(1, settings.maxAttempts ?? 20),
-        maxRetryAfterMs: settings.maxRetryAfterMs ?? 600_000,
-        backoff: settings.backoff ?? {},
+        maxEvents: Math.max(1, batching.maxEvents),
+        maxBytes: Math.max(1, batching.maxBytes),
+        maxQueueBytes: settings.maxStoredBytes,
+        maxAttempts: Math.max(1, settings.maxAttempts),
+        maxRetryAfterMs: settings.maxRetryAfterMs,
+        backoff: settings.backoff,
         report: safeReport,
         reportStorage,
         isOnline,
@@ -244,7 +212,7 @@ export function createDelivery(options: DeliveryOptions): Delivery {
           queue.seal();
           void queue.pump();
         }
-      }, flushIntervalMs);
+      }, batching.flushIntervalMs);
       const claimTimer = setInterval(() => void claim(), Math.max(1000, Math.floor(leaseMs / 3)));
       cleanups.push(
         () => clearInterval(flushTimer),

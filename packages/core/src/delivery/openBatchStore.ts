@@ -1,0 +1,26 @@
+import { getStorage, getWindow } from '../env';
+import { createIndexedDbBackend } from './indexedDb';
+import type { ResolvedDeliverySettings } from './options';
+import { createLocalStorageBackend, createMemoryBackend } from './storageBackends';
+import { type BatchStore, createBatchStore } from './store';
+
+/** Opens the batch store the settings ask for: IndexedDB, else localStorage, else memory. */
+export function openBatchStore(settings: ResolvedDeliverySettings): BatchStore {
+  const { persist, storageKey: key } = settings;
+  let idb: IDBFactory | undefined;
+  try {
+    idb = persist === true || persist === 'indexeddb' ? getWindow()?.indexedDB : undefined;
+  } catch {
+    // Reading `indexedDB` throws where storage is blocked (sandboxed frames, some private modes).
+    idb = undefined;
+  }
+  const local = persist !== false ? getStorage('localStorage') : undefined;
+  const fallback = local ? createLocalStorageBackend(local, key) : createMemoryBackend();
+  const backend = idb ? createIndexedDbBackend(idb, key, fallback) : fallback;
+  return createBatchStore(backend, {
+    maxBytes: settings.maxStoredBytes,
+    maxAgeMs: settings.maxAgeMs,
+    leaseMs: settings.leaseMs,
+    ...(local ? { spill: { storage: local, prefix: key } } : {}),
+  });
+}
