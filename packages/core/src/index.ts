@@ -35,7 +35,7 @@ export type { TrackerOptions } from './options';
 export type { PluginContext, TrackerPlugin, TrackerSnapshot } from './plugin';
 export type { Privacy, PrivacyOptions } from './privacy';
 export { BLOCK_ATTRIBUTE, createPrivacy, MASK_ATTRIBUTE, UNMASK_ATTRIBUTE } from './privacy';
-export type { SessionOptions } from './session';
+export type { SessionOptions } from './session/options';
 export type { Tracker } from './tracker';
 export { createTracker } from './tracker';
 export type { ConsoleTransportOptions } from './transports/console';

@@ -4,7 +4,7 @@ import type { BatchOptions, DeliverySettings } from './delivery/options';
 import type { TrackerEvent } from './events';
 import type { TrackerPlugin } from './plugin';
 import type { PrivacyOptions } from './privacy';
-import type { SessionOptions } from './session';
+import type { SessionOptions } from './session/options';
 import type { Transport } from './transports/transport';
 import {
   checkedElsewhere,

@@ -19,7 +19,8 @@ import { createId } from './id';
 import { type TrackerOptions, validateOptions } from './options';
 import type { PluginContext, TrackerSnapshot } from './plugin';
 import { createPrivacy } from './privacy';
-import { createSessionManager, type Session, type SessionManager } from './session';
+import type { Session } from './session/codec';
+import { createSessionManager, type SessionManager } from './session/manager';
 import { checkCustomEvent } from './track';
 
 /** A running (or not yet started) tracker. Create one with {@link createTracker}. */
