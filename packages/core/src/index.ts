@@ -32,12 +32,13 @@ export type {
 } from './events';
 export { EVENT_TRAITS } from './events';
 export type { TrackerOptions } from './options';
-export type { PluginContext, TrackerPlugin, TrackerSnapshot } from './plugin';
+export type { PluginContext, TrackerPlugin } from './plugin';
 export type { Privacy, PrivacyOptions } from './privacy';
 export { BLOCK_ATTRIBUTE, createPrivacy, MASK_ATTRIBUTE, UNMASK_ATTRIBUTE } from './privacy';
 export type { SessionOptions } from './session/options';
-export type { Tracker } from './tracker';
-export { createTracker } from './tracker';
+export type { TrackerSnapshot } from './tracker/snapshot';
+export type { Tracker } from './tracker/tracker';
+export { createTracker } from './tracker/tracker';
 export type { ConsoleTransportOptions } from './transports/console';
 export { createConsoleTransport } from './transports/console';
 export type { HttpTransportOptions, WireBatch } from './transports/http';

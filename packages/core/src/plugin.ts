@@ -1,18 +1,7 @@
 import type { Unsubscribe } from './bus';
 import type { EventInput, EventOfType, TrackerEvent, TrackerEventType } from './events';
 import type { Privacy } from './privacy';
-
-/** UI state of a tracker, as adapters read it. Replaced, never mutated, when something changes. */
-export interface TrackerSnapshot {
-  /** The current session id, or null before consent or on the server. */
-  readonly sessionId: string | null;
-  readonly tabId: string | null;
-  readonly consent: import('./events').ConsentState;
-  /** `idle` before start or after the last stop, `running` while started, `destroyed` after destroy(). */
-  readonly status: 'idle' | 'running' | 'destroyed';
-  /** The last failure reported on the bus (listener, capture, transport), if any. */
-  readonly lastError: { code: string; message: string } | null;
-}
+import type { TrackerSnapshot } from './tracker/snapshot';
 
 /** What a plugin gets: the same powers a capture source has, plus the tracker's state. */
 export interface PluginContext {

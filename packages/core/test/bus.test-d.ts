@@ -1,7 +1,7 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import { createEventBus } from '../src/bus';
 import type { EventOfType, TrackerEvent } from '../src/events';
-import type { Tracker } from '../src/tracker';
+import type { Tracker } from '../src/tracker/tracker';
 
 describe('types', () => {
   it('narrows a handler to its event type', () => {

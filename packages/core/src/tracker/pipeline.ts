@@ -1,0 +1,106 @@
+import type { EventBus } from '../bus';
+import type { Delivery } from '../delivery/delivery';
+import { currentUrl, now } from '../env';
+import { type EnvelopedEventMap, EVENT_TRAITS, type EventInput, type TrackerEvent } from '../events';
+import { createId } from '../id';
+import type { Privacy } from '../privacy';
+import type { Session } from '../session/codec';
+import type { SessionManager } from '../session/manager';
+
+export interface PipelineOptions {
+  bus: EventBus<EnvelopedEventMap>;
+  delivery: Delivery;
+  /** Read lazily: the session manager is created after the pipeline (its callbacks emit). */
+  sessions(): SessionManager;
+  privacy: Privacy;
+  beforeSend: ((event: TrackerEvent) => TrackerEvent | null | undefined) | undefined;
+  /** Capture is on: events get a tab, a sequence number and a session. */
+  capturing(): boolean;
+  /** A throwing beforeSend. */
+  reportError(error: unknown): void;
+}
+
+/** The one path every event takes: envelope, then (if it is sent) beforeSend, the bus and delivery. */
+export interface Pipeline {
+  /**
+   * Local events (consent, errors) reach listeners only and take no sequence number, so the
+   * numbers a server sees have no gaps. Others are dropped unless capturing; `session` is given
+   * by the session manager's own events, else activity picks (or starts) the session.
+   */
+  emit(input: EventInput, session?: Session): void;
+  /** The next event opens a new page view id (reset, logout). */
+  newPage(): void;
+}
+
+export function createPipeline(options: PipelineOptions): Pipeline {
+  const { bus, privacy } = options;
+  let pageId = createId();
+  // The URL of the current page view: a page:leave carries it even when the address bar has
+  // already moved on to the next page.
+  let pageUrl = '';
+  // Redacting is not free and the URL rarely changes: keep the last answer.
+  let lastHref = '';
+  let lastUrl = '';
+  const redactedUrl = () => {
+    const href = currentUrl();
+    if (href !== lastHref) {
+      lastHref = href;
+      lastUrl = privacy.redactUrl(href);
+    }
+    return lastUrl;
+  };
+
+  const envelope = (session: Session | null, url: string, local: boolean) => {
+    const capturing = options.capturing();
+    return {
+      id: createId(),
+      ts: now(),
+      sessionId: session?.id ?? '',
+      tabId: capturing ? options.sessions().tabId : '',
+      pageId,
+      seq: capturing && !local ? options.sessions().nextSeq() : -1,
+      url,
+    };
+  };
+
+  const send = (event: TrackerEvent) => {
+    let final: TrackerEvent | null | undefined = event;
+    if (options.beforeSend) {
+      try {
+        final = options.beforeSend(event);
+      } catch (error) {
+        // A throwing beforeSend drops the event: sending what it meant to filter would be worse.
+        options.reportError(error);
+        return;
+      }
+    }
+    if (!final) return;
+    bus.emit(final);
+    options.delivery.enqueue(final);
+  };
+
+  return {
+    emit(input, session) {
+      const traits = EVENT_TRAITS[input.type];
+      if (!traits.deliver) {
+        const current = options.capturing() ? options.sessions().current() : null;
+        bus.emit({ ...input, ...envelope(current, redactedUrl(), true) } as TrackerEvent);
+        return;
+      }
+      let owner = session;
+      if (!owner) {
+        if (!options.capturing()) return;
+        // Only the visitor's own activity starts a new session; a page:leave, an error or a replay
+        // chunk after the session expired still belongs to the session that expired.
+        owner = traits.activity ? options.sessions().ensure(true) : options.sessions().peek();
+        if (input.type === 'page:view') pageId = createId();
+      }
+      if (input.type === 'page:view') pageUrl = redactedUrl();
+      const url = input.type === 'page:leave' && pageUrl ? pageUrl : redactedUrl();
+      send({ ...input, ...envelope(owner, url, false) } as TrackerEvent);
+    },
+    newPage() {
+      pageId = createId();
+    },
+  };
+}

@@ -1,0 +1,278 @@
+import { createEventBus, type Unsubscribe } from '../bus';
+import { type CaptureHandle, type ResumablePageView, startCapture, validateCaptureOptions } from '../capture';
+import type { CaptureContext } from '../capture/context';
+import { type Consent, createConsent, initialConsent } from '../consent';
+import { createDelivery } from '../delivery/delivery';
+import { getDocument, getWindow, isBrowser, now } from '../env';
+import { describeError } from '../errors';
+import type {
+  EnvelopedEventMap,
+  EventOfType,
+  NavigationKind,
+  SessionStartReason,
+  TrackerEvent,
+  TrackerEventType,
+} from '../events';
+import { type TrackerOptions, validateOptions } from '../options';
+import type { PluginContext } from '../plugin';
+import { createPrivacy } from '../privacy';
+import { createSessionManager } from '../session/manager';
+import { checkCustomEvent } from '../track';
+import { type Lifecycle, STATUS_OF, startedState } from './lifecycle';
+import { createPipeline } from './pipeline';
+import { startPlugins } from './plugins';
+import { createSnapshotStore, type TrackerSnapshot } from './snapshot';
+
+/** A running (or not yet started) tracker. Create one with {@link createTracker}. */
+export interface Tracker {
+  /** Starts capture (ref-counted: each `start` needs its `stop`). Does nothing on the server. */
+  start(): void;
+  /** Undoes one `start`; the last one detaches everything and flushes what is waiting. */
+  stop(): void;
+  /** Stops for good and drops every listener. */
+  destroy(): void;
+  /** Records a custom event. Throws a SpoorError for a bad name or props. */
+  track(name: string, props?: Record<string, unknown>): void;
+  /** Records a page view for the current URL now (for routers); the same URL is never counted twice. */
+  page(navigation?: NavigationKind): void;
+  /** Listens to one event type, or `'*'` for all; returns an unsubscribe. */
+  on<TType extends TrackerEventType>(type: TType, handler: (event: EventOfType<TType>) => void): Unsubscribe;
+  on(type: '*', handler: (event: TrackerEvent) => void): Unsubscribe;
+  /** Calls `listener` whenever the snapshot changes. Bound: safe to pass around. */
+  subscribe(listener: () => void): Unsubscribe;
+  /** The current UI state; the same object until something changes. */
+  getSnapshot(): TrackerSnapshot;
+  /** The snapshot to render on the server (constant). */
+  getServerSnapshot(): TrackerSnapshot;
+  /** The consent state machine. */
+  readonly consent: Pick<Consent, 'grant' | 'deny' | 'state' | 'mode'>;
+  /** Ends the current session and starts a new one (for logout). */
+  reset(): void;
+  /** Sends everything waiting. */
+  flush(): Promise<void>;
+}
+
+/**
+ * Creates a tracker. Validates the options (a SpoorError names a bad one) and touches no
+ * browser state until `start()`.
+ *
+ * @example
+ * const tracker = createTracker({ transport: createHttpTransport({ url: '/spoor/collect' }) });
+ * tracker.start();
+ * tracker.track('plan_chosen', { plan: 'pro' });
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function createTracker(options: TrackerOptions = {}): Tracker {
+  validateOptions(options);
+  validateCaptureOptions(options.capture);
+  const privacy = createPrivacy(options.privacy);
+  const transports = [...(options.transport ? [options.transport] : []), ...(options.transports ?? [])];
+  const serverSnapshot: TrackerSnapshot = Object.freeze({
+    sessionId: null,
+    tabId: null,
+    consent: initialConsent(options.consent ?? {}, null),
+    status: 'idle',
+    lastError: null,
+  });
+  let state: Lifecycle = 'idle';
+  let refCount = 0;
+  let capture: CaptureHandle | undefined;
+  let stopPlugins: (() => void) | undefined;
+  // The page view a stop interrupted, resumed by the next start on the same URL in the same session.
+  let interrupted: { view: ResumablePageView; sessionId: string } | null = null;
+
+  const snapshot = createSnapshotStore(serverSnapshot, (error) =>
+    // Not report(): it would update the snapshot and call the same listener again.
+    pipeline.emit({ type: 'tracker:error', code: 'listener-failed', message: describeError(error) }),
+  );
+  const enter = (next: Lifecycle) => {
+    state = next;
+    snapshot.update({ status: STATUS_OF[next] });
+  };
+  const capturing = () => state === 'capturing';
+
+  const bus = createEventBus<EnvelopedEventMap>({
+    onListenerError: (error, event) => {
+      if (event.type !== 'tracker:error') report('listener-failed', error);
+    },
+  });
+
+  function report(code: string, error: unknown) {
+    const message = describeError(error);
+    snapshot.update({ lastError: { code, message } });
+    pipeline.emit({ type: 'tracker:error', code, message });
+  }
+
+  const delivery = createDelivery({
+    transports,
+    batch: options.batch,
+    settings: options.delivery,
+    report: (input) => {
+      if (input.type === 'transport:error')
+        snapshot.update({ lastError: { code: 'transport-failed', message: input.reason } });
+      pipeline.emit(input);
+    },
+  });
+
+  const pipeline = createPipeline({
+    bus,
+    delivery,
+    sessions: () => sessions,
+    privacy,
+    beforeSend: options.beforeSend,
+    capturing,
+    reportError: (error) => report('listener-failed', error),
+  });
+
+  const sessions = createSessionManager(options.session ?? {}, {
+    onStart(session, reason, previousSessionId) {
+      pipeline.emit(
+        previousSessionId
+          ? { type: 'session:start', reason, previousSessionId }
+          : { type: 'session:start', reason },
+        session,
+      );
+      snapshot.update({ sessionId: session.id });
+    },
+    onEnd(session, reason) {
+      pipeline.emit(
+        { type: 'session:end', reason, durationMs: Math.max(0, now() - session.startedAt) },
+        session,
+      );
+    },
+    onChange(session) {
+      snapshot.update({ sessionId: session?.id ?? null });
+    },
+  });
+
+  function on(type: TrackerEventType | '*', handler: (event: never) => void): Unsubscribe {
+    return (bus.on as (type: string, handler: (event: never) => void) => Unsubscribe)(type, handler);
+  }
+
+  function activate(reason: SessionStartReason) {
+    const win = getWindow();
+    const doc = getDocument();
+    if (capturing() || !win || !doc) return;
+    enter('capturing');
+    sessions.start();
+    const session = sessions.ensure(false, reason);
+    snapshot.update({ sessionId: session.id, tabId: sessions.tabId });
+    const emit = (input: Parameters<typeof pipeline.emit>[0]) => pipeline.emit(input);
+    const base = { window: win, document: doc, privacy, emit, on: on as CaptureContext['on'] };
+    try {
+      const resume = interrupted?.sessionId === session.id ? interrupted.view : null;
+      capture = startCapture(
+        { ...base, reportError: (error) => report('capture-failed', error) },
+        options.capture,
+        resume,
+      );
+    } catch (error) {
+      report('capture-failed', error);
+    }
+    stopPlugins = startPlugins(
+      options.plugins ?? [],
+      { ...base, on: on as PluginContext['on'], getSnapshot: snapshot.get, subscribe: snapshot.subscribe },
+      (error) => report('plugin-failed', error),
+    );
+    // After capture, so capture's own pagehide listeners (page:leave) run before the exit flush.
+    delivery.start();
+  }
+
+  /** Detaches capture and plugins; `next` is the state the tracker goes to. */
+  function deactivate(next: Lifecycle) {
+    if (!capturing()) return;
+    stopPlugins?.();
+    stopPlugins = undefined;
+    try {
+      const view = capture?.currentPageView() ?? null;
+      const sessionId = snapshot.get().sessionId;
+      interrupted = view && sessionId ? { view, sessionId } : null;
+      capture?.stop();
+    } catch (error) {
+      report('capture-failed', error);
+    }
+    capture = undefined;
+    sessions.stop();
+    delivery.stop();
+    state = next;
+  }
+
+  const consent = createConsent(options.consent ?? {}, options.session?.cookieDomain, (granted, previous) => {
+    snapshot.update({ consent: granted });
+    pipeline.emit({ type: 'consent:change', state: granted, previous });
+    if (granted === 'granted' && refCount > 0) activate('consent');
+    if (granted === 'denied') {
+      deactivate(refCount > 0 ? 'awaiting-consent' : state);
+      sessions.clear();
+      void delivery.clear();
+      snapshot.update({ sessionId: null, tabId: null });
+    }
+  });
+  if (isBrowser()) snapshot.update({ consent: consent.state });
+
+  // Before consent nothing was queued, and opening the delivery store would write to storage.
+  function flush(): Promise<void> {
+    return consent.state === 'granted' && isBrowser() ? delivery.flush() : Promise.resolve();
+  }
+
+  const usable = () => state !== 'destroyed' && isBrowser();
+
+  return {
+    start() {
+      if (!usable()) return;
+      refCount += 1;
+      if (refCount > 1) return;
+      enter('awaiting-consent');
+      if (startedState(consent.state) === 'capturing') activate('new');
+    },
+    stop() {
+      if (state === 'destroyed' || refCount === 0) return;
+      refCount -= 1;
+      if (refCount > 0) return;
+      deactivate('idle');
+      enter('idle');
+      void flush();
+    },
+    destroy() {
+      if (state === 'destroyed') return;
+      refCount = 0;
+      deactivate('idle');
+      void flush();
+      enter('destroyed');
+      bus.clear();
+      snapshot.clear();
+    },
+    track(name, props = {}) {
+      checkCustomEvent(name, props);
+      if (state === 'destroyed') return;
+      pipeline.emit({ type: 'custom', name: privacy.scrubText(name), props: privacy.scrubValue(props) });
+    },
+    page(navigation) {
+      if (capturing()) capture?.pageView(navigation);
+    },
+    on: on as Tracker['on'],
+    subscribe: snapshot.subscribe,
+    getSnapshot: snapshot.get,
+    getServerSnapshot: () => serverSnapshot,
+    consent: {
+      get mode() {
+        return consent.mode;
+      },
+      get state() {
+        return consent.state;
+      },
+      grant: () => {
+        if (usable()) consent.grant();
+      },
+      deny: () => {
+        if (usable()) consent.deny();
+      },
+    },
+    reset() {
+      if (!capturing()) return;
+      pipeline.newPage();
+      sessions.reset();
+    },
+    flush,
+  };
+}
