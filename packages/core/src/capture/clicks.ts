@@ -1,7 +1,9 @@
 import { now } from '../env';
 import type { TargetInfo } from '../events';
+import { isBoolean } from '../validate';
 import type { CaptureContext } from './context';
 import { guard, listen, stopAll } from './listen';
+import type { SourceDefinition } from './source';
 import { describeTarget, elementOf, type HrefCache, interactiveTarget } from './target';
 
 /** Options of click capture (`capture.clicks`). */
@@ -65,7 +67,7 @@ const round3 = (value: number) => Math.round(Math.min(1, Math.max(0, value)) * 1
  * Clicks (`click`), rage clicks (`click:rage`) and dead clicks (`click:dead`). One capturing
  * listener on the document; clicks on or inside blocked elements are skipped entirely.
  */
-export function captureClicks(ctx: CaptureContext, options: ClickOptions = {}): () => void {
+function captureClicks(ctx: CaptureContext, options: Required<ClickOptions>): () => void {
   const { window: win, document: doc, privacy } = ctx;
   const stops: Array<() => void> = [];
   let burst: Burst | null = null;
@@ -205,13 +207,12 @@ export function captureClicks(ctx: CaptureContext, options: ClickOptions = {}): 
         rx: rect.width > 0 ? round3((mouse.clientX - rect.left) / rect.width) : 0,
         ry: rect.height > 0 ? round3((mouse.clientY - rect.top) / rect.height) : 0,
       });
-      if (options.rage !== false) trackRage(x, y, target);
-      if (options.dead !== false) trackDead(element, target);
+      if (options.rage) trackRage(x, y, target);
+      if (options.dead) trackDead(element, target);
     }),
     listen(ctx, win, 'pagehide', endBurst),
   );
-  if (options.dead !== false)
-    stops.push(listen(ctx, win, 'scroll', clearDead), ctx.on('page:view', clearDead));
+  if (options.dead) stops.push(listen(ctx, win, 'scroll', clearDead), ctx.on('page:view', clearDead));
 
   return () => {
     stopAll(ctx, stops);
@@ -220,3 +221,10 @@ export function captureClicks(ctx: CaptureContext, options: ClickOptions = {}): 
     disarm();
   };
 }
+
+/** Clicks, rage clicks and dead clicks (`capture.clicks`). */
+export const clicks: SourceDefinition<ClickOptions> = {
+  shape: { rage: isBoolean, dead: isBoolean },
+  defaults: { rage: true, dead: true },
+  start: captureClicks,
+};

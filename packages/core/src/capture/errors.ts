@@ -1,6 +1,8 @@
 import type { EventPayload } from '../events';
+import { isPositiveInteger } from '../validate';
 import type { CaptureContext } from './context';
 import { listen, stopAll } from './listen';
+import type { SourceDefinition } from './source';
 
 /** Options of error capture (`capture.errors`). */
 export interface ErrorCaptureOptions {
@@ -37,9 +39,9 @@ function describeReason(reason: unknown): { message: string; stack: string | und
  * sources redacted; stacks are sent only with `privacy.captureErrorStack`. The same error is
  * sent at most `maxPerMessage` times per page view.
  */
-export function captureErrors(ctx: CaptureContext, options: ErrorCaptureOptions = {}): () => void {
+function captureErrors(ctx: CaptureContext, options: Required<ErrorCaptureOptions>): () => void {
   const { window: win, privacy } = ctx;
-  const maxPerMessage = options.maxPerMessage ?? 10;
+  const { maxPerMessage } = options;
   let counts = new Map<string, number>();
 
   const report = (
@@ -101,3 +103,10 @@ export function captureErrors(ctx: CaptureContext, options: ErrorCaptureOptions 
 
   return () => stopAll(ctx, stops);
 }
+
+/** Uncaught errors and unhandled rejections (`capture.errors`). */
+export const errors: SourceDefinition<ErrorCaptureOptions> = {
+  shape: { maxPerMessage: isPositiveInteger },
+  defaults: { maxPerMessage: 10 },
+  start: captureErrors,
+};

@@ -1,27 +1,16 @@
-import type { NavigationKind } from '../events';
-import {
-  checkFields,
-  fail,
-  invalid,
-  isBoolean,
-  isNonNegative,
-  isPlainObject,
-  isPositive,
-  isPositiveInteger,
-  type Shape,
-} from '../validate';
-import { type ClickOptions, captureClicks } from './clicks';
+import type { ClickOptions } from './clicks';
 import type { CaptureContext } from './context';
-import { captureErrors, type ErrorCaptureOptions } from './errors';
-import { captureInputs, type InputOptions } from './inputs';
-import { guard, stopAll } from './listen';
-import { captureNavigation, type PageViewOptions, type ResumablePageView } from './navigation';
-import { capturePointer, type PointerOptions } from './pointer';
-import { captureScroll, type ScrollOptions } from './scroll';
-import { captureVisibility } from './visibility';
+import type { ErrorCaptureOptions } from './errors';
+import type { InputOptions } from './inputs';
+import type { PageViewOptions, ResumablePageView } from './navigation';
+import type { PointerOptions } from './pointer';
+import type { ScrollOptions } from './scroll';
+import { CAPTURE_SOURCES } from './sources';
+import { type CaptureHandle, startSources, validateSources } from './start';
 
 export type { CaptureContext, CaptureSource } from './context';
 export type { ResumablePageView } from './navigation';
+export type { CaptureHandle } from './start';
 export type {
   ClickOptions,
   ErrorCaptureOptions,
@@ -59,31 +48,6 @@ export interface CaptureOptions {
   errors?: boolean | ErrorCaptureOptions;
 }
 
-/** Running capture, as the tracker holds it. */
-export interface CaptureHandle {
-  /** Detaches every source; ends the current page view with `page:leave`. Calling it twice is harmless. */
-  stop(): void;
-  /**
-   * Records a page view for the current URL now (for routers), even with automatic page views
-   * off. Does nothing when the URL is the one already recorded.
-   * @default navigation 'load' for the first page view, 'push' after that
-   */
-  pageView(navigation?: NavigationKind): void;
-  /** The page view in progress, to hand to the next `startCapture` on the same page. */
-  currentPageView(): ResumablePageView | null;
-}
-
-/** Every source and the options it accepts. */
-const SCHEMA = {
-  pageViews: { hashChanges: isBoolean, idleMs: isPositive },
-  visibility: {},
-  clicks: { rage: isBoolean, dead: isBoolean },
-  pointer: { sampleMs: isPositive, flushMs: isPositive, maxPoints: isPositiveInteger },
-  scroll: { throttleMs: isNonNegative },
-  inputs: { forms: isBoolean },
-  errors: { maxPerMessage: isPositiveInteger },
-} as const satisfies Record<keyof CaptureOptions, Shape>;
-
 /**
  * Checks `capture` options and throws a {@link SpoorError} (`invalid-option`) naming the first
  * bad option and what it accepts. Unknown keys are errors too, so typos do not pass silently.
@@ -93,30 +57,7 @@ const SCHEMA = {
  * // SpoorError: [spoor] capture.pointer.sampleMs must be a positive number, got "x"
  */
 export function validateCaptureOptions(options: unknown): void {
-  if (options === undefined) return;
-  if (!isPlainObject(options)) invalid('capture', 'an object', options);
-  const sources = Object.keys(SCHEMA);
-  for (const [name, value] of Object.entries(options)) {
-    const path = `capture.${name}`;
-    if (!Object.hasOwn(SCHEMA, name)) {
-      fail(path, `${path} is not a capture option (expected one of: ${sources.join(', ')})`);
-    }
-    if (value === undefined || typeof value === 'boolean') continue;
-    const shape: Shape = SCHEMA[name as keyof typeof SCHEMA];
-    if (!isPlainObject(value) || Object.keys(shape).length === 0) {
-      const accepted =
-        Object.keys(shape).length === 0 ? 'true or false' : 'true, false or an object of options';
-      invalid(path, accepted, value);
-    }
-    checkFields(path, value, shape);
-  }
-}
-
-/** `false` → off; `true`/missing → on with defaults; an object → on with those options. */
-function settingsOf<TOptions extends object>(value: boolean | TOptions | undefined): TOptions | null {
-  if (value === false) return null;
-  if (value === true || value === undefined) return {} as TOptions;
-  return value;
+  validateSources(options, CAPTURE_SOURCES);
 }
 
 /**
@@ -134,53 +75,5 @@ export function startCapture(
   options: CaptureOptions = {},
   resume: ResumablePageView | null = null,
 ): CaptureHandle {
-  const stops: Array<() => void> = [];
-  const start = (begin: () => () => void) => {
-    try {
-      stops.push(begin());
-    } catch (error) {
-      ctx.reportError(error);
-    }
-  };
-
-  const pageViews = settingsOf(options.pageViews);
-  const navigation = (() => {
-    try {
-      return captureNavigation(ctx, {
-        auto: pageViews !== null,
-        hashChanges: pageViews?.hashChanges ?? true,
-        idleMs: pageViews?.idleMs ?? 30_000,
-        resume,
-      });
-    } catch (error) {
-      ctx.reportError(error);
-      return null;
-    }
-  })();
-  if (navigation) stops.push(() => navigation.stop());
-
-  if (options.visibility !== false) start(() => captureVisibility(ctx));
-  const clicks = settingsOf(options.clicks);
-  if (clicks) start(() => captureClicks(ctx, clicks));
-  const pointer = settingsOf(options.pointer);
-  if (pointer) start(() => capturePointer(ctx, pointer));
-  const scroll = settingsOf(options.scroll);
-  if (scroll) start(() => captureScroll(ctx, scroll));
-  const inputs = settingsOf(options.inputs);
-  if (inputs) start(() => captureInputs(ctx, inputs));
-  const errors = settingsOf(options.errors);
-  if (errors) start(() => captureErrors(ctx, errors));
-
-  let stopped = false;
-  return {
-    stop() {
-      if (stopped) return;
-      stopped = true;
-      stopAll(ctx, stops);
-    },
-    pageView: guard(ctx, (kind?: NavigationKind) => {
-      if (!stopped) navigation?.pageView(kind);
-    }),
-    currentPageView: () => navigation?.current() ?? null,
-  };
+  return startSources(ctx, options as Record<string, unknown>, resume, CAPTURE_SOURCES);
 }

@@ -1,5 +1,7 @@
+import { isBoolean } from '../validate';
 import type { CaptureContext } from './context';
 import { listen, stopAll } from './listen';
+import type { SourceDefinition } from './source';
 import { describeTarget, elementOf } from './target';
 
 /** Options of form capture (`capture.inputs`). */
@@ -60,7 +62,7 @@ function rawValueOf(field: Field): string {
  * unmask the field; masked checkboxes and radios send an empty value, since `true`/`false`
  * masked would still give the state away by its length.
  */
-export function captureInputs(ctx: CaptureContext, options: InputOptions = {}): () => void {
+function captureInputs(ctx: CaptureContext, options: Required<InputOptions>): () => void {
   const { document: doc, privacy } = ctx;
   /** The value each field had when it was focused or last reported. */
   const seen = new WeakMap<Element, string>();
@@ -104,7 +106,7 @@ export function captureInputs(ctx: CaptureContext, options: InputOptions = {}): 
     }),
   ];
 
-  if (options.forms !== false) {
+  if (options.forms) {
     stops.push(
       listen(ctx, doc, 'submit', (event) => {
         const form = elementOf(event.target);
@@ -122,3 +124,10 @@ export function captureInputs(ctx: CaptureContext, options: InputOptions = {}): 
 
   return () => stopAll(ctx, stops);
 }
+
+/** Committed form values and submissions (`capture.inputs`). */
+export const inputs: SourceDefinition<InputOptions> = {
+  shape: { forms: isBoolean },
+  defaults: { forms: true },
+  start: captureInputs,
+};

@@ -1,4 +1,5 @@
 import type { NavigationKind } from '../events';
+import { isBoolean, isPositive, type Shape } from '../validate';
 import type { CaptureContext } from './context';
 import { createEngagementClock } from './engagement';
 import { guard, listen, scrollDepthPct, scrollTopOf, stopAll } from './listen';
@@ -254,3 +255,12 @@ export function captureNavigation(ctx: CaptureContext, settings: NavigationSetti
     },
   };
 }
+
+/**
+ * Page views (`capture.pageViews`). Always started, since `tracker.page()` records page views
+ * even with automatic ones off, so it is not in the capture table.
+ */
+export const pageViews = {
+  shape: { hashChanges: isBoolean, idleMs: isPositive } satisfies Shape,
+  defaults: { hashChanges: true, idleMs: 30_000 } satisfies Required<PageViewOptions>,
+};

@@ -1,7 +1,9 @@
 import { now } from '../env';
 import type { PointerPoint } from '../events';
+import { isPositive, isPositiveInteger } from '../validate';
 import type { CaptureContext } from './context';
 import { guard, listen, stopAll } from './listen';
+import type { SourceDefinition } from './source';
 
 /** Options of pointer-movement capture (`capture.pointer`). */
 export interface PointerOptions {
@@ -18,11 +20,9 @@ export interface PointerOptions {
  * batched and sent every `flushMs`, at `maxPoints`, and synchronously when the page is hidden or
  * left (so the batch makes it into the exit flush).
  */
-export function capturePointer(ctx: CaptureContext, options: PointerOptions = {}): () => void {
+function capturePointer(ctx: CaptureContext, options: Required<PointerOptions>): () => void {
   const { window: win, document: doc } = ctx;
-  const sampleMs = options.sampleMs ?? 50;
-  const flushMs = options.flushMs ?? 1500;
-  const maxPoints = options.maxPoints ?? 50;
+  const { sampleMs, flushMs, maxPoints } = options;
 
   let points: PointerPoint[] = [];
   let batchStart = 0;
@@ -68,3 +68,10 @@ export function capturePointer(ctx: CaptureContext, options: PointerOptions = {}
     guard(ctx, flush)();
   };
 }
+
+/** Sampled pointer movement (`capture.pointer`). */
+export const pointer: SourceDefinition<PointerOptions> = {
+  shape: { sampleMs: isPositive, flushMs: isPositive, maxPoints: isPositiveInteger },
+  defaults: { sampleMs: 50, flushMs: 1500, maxPoints: 50 },
+  start: capturePointer,
+};

@@ -1,6 +1,8 @@
 import { now } from '../env';
+import { isNonNegative } from '../validate';
 import type { CaptureContext } from './context';
 import { guard, listen, scrollDepthPct } from './listen';
+import type { SourceDefinition } from './source';
 
 /** Options of scroll capture (`capture.scroll`). */
 export interface ScrollOptions {
@@ -12,9 +14,9 @@ export interface ScrollOptions {
  * Page scrolling (`scroll`): the first scroll of a burst at once, then at most one event per
  * `throttleMs`, and always the position where the visitor stopped (trailing edge).
  */
-export function captureScroll(ctx: CaptureContext, options: ScrollOptions = {}): () => void {
+function captureScroll(ctx: CaptureContext, options: Required<ScrollOptions>): () => void {
   const { window: win, document: doc } = ctx;
-  const throttleMs = options.throttleMs ?? 250;
+  const { throttleMs } = options;
   let lastEmit = Number.NEGATIVE_INFINITY;
   let last: { x: number; y: number } | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -49,3 +51,10 @@ export function captureScroll(ctx: CaptureContext, options: ScrollOptions = {}):
     timer = undefined;
   };
 }
+
+/** Throttled page scrolling (`capture.scroll`). */
+export const scroll: SourceDefinition<ScrollOptions> = {
+  shape: { throttleMs: isNonNegative },
+  defaults: { throttleMs: 250 },
+  start: captureScroll,
+};

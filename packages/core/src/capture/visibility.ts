@@ -1,8 +1,9 @@
 import type { CaptureContext } from './context';
 import { listen } from './listen';
+import type { SourceDefinition } from './source';
 
 /** Tab visibility (`visibility`): one event each time the tab is hidden or shown. */
-export function captureVisibility(ctx: CaptureContext): () => void {
+function captureVisibility(ctx: CaptureContext): () => void {
   const { document: doc } = ctx;
   let last: 'visible' | 'hidden' = doc.visibilityState === 'hidden' ? 'hidden' : 'visible';
   return listen(ctx, doc, 'visibilitychange', () => {
@@ -12,3 +13,10 @@ export function captureVisibility(ctx: CaptureContext): () => void {
     ctx.emit({ type: 'visibility', state });
   });
 }
+
+/** Tab hidden and shown (`capture.visibility`); no options. */
+export const visibility: SourceDefinition<Record<never, never>> = {
+  shape: {},
+  defaults: {},
+  start: captureVisibility,
+};
