@@ -8,6 +8,7 @@ import {
   type BatchOptions,
   checkSettings,
   type DeliverySettings,
+  type ResolvedDeliverySettings,
   resolveBatchOptions,
   resolveDeliverySettings,
 } from './options';
@@ -47,6 +48,15 @@ export interface Delivery {
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function createDelivery(options: DeliveryOptions): Delivery {
+  return createDeliveryWith(options, openBatchStore);
+}
+
+/** {@link createDelivery} over another store: the lite tracker keeps batches in memory only. */
+/* @__NO_SIDE_EFFECTS__ */
+export function createDeliveryWith(
+  options: DeliveryOptions,
+  openStore: (settings: ResolvedDeliverySettings) => BatchStore,
+): Delivery {
   checkSettings(options.settings);
   const settings = resolveDeliverySettings(options.settings);
   const batching = resolveBatchOptions(options.batch);
@@ -76,7 +86,7 @@ export function createDelivery(options: DeliveryOptions): Delivery {
   const isOnline = () => getNavigator()?.onLine !== false;
 
   const getStore = () => {
-    store ??= openBatchStore(settings);
+    store ??= openStore(settings);
     return store;
   };
 

@@ -1,8 +1,12 @@
 import { createEventBus, type Unsubscribe } from '../bus';
-import { type CaptureHandle, type ResumablePageView, startCapture, validateCaptureOptions } from '../capture';
+import type { CaptureHandle, ResumablePageView } from '../capture';
 import type { CaptureContext } from '../capture/context';
+import type { CaptureTable } from '../capture/sources';
+import { startSources, type TableOptions } from '../capture/start';
 import { type Consent, createConsent, initialConsent } from '../consent';
-import { createDelivery } from '../delivery/delivery';
+import { createDeliveryWith } from '../delivery/delivery';
+import type { ResolvedDeliverySettings } from '../delivery/options';
+import type { BatchStore } from '../delivery/store';
 import { getDocument, getWindow, isBrowser, now } from '../env';
 import { describeError } from '../errors';
 import type {
@@ -13,7 +17,7 @@ import type {
   TrackerEvent,
   TrackerEventType,
 } from '../events';
-import { type TrackerOptions, validateOptions } from '../options';
+import type { TrackerOptions } from '../options';
 import type { PluginContext } from '../plugin';
 import { createPrivacy } from '../privacy';
 import { createSessionManager } from '../session/manager';
@@ -52,19 +56,17 @@ export interface Tracker {
   flush(): Promise<void>;
 }
 
-/**
- * Creates a tracker. Validates the options (a SpoorError names a bad one) and touches no
- * browser state until `start()`.
- *
- * @example
- * const tracker = createTracker({ transport: createHttpTransport({ url: '/spoor/collect' }) });
- * tracker.start();
- * tracker.track('plan_chosen', { plan: 'pro' });
- */
+/** The parts a tracker is built from: createTracker and createCoreTracker pass their own. */
+export interface TrackerParts {
+  /** Capture sources beside page views, by the name of their `capture` option. */
+  sources: CaptureTable;
+  /** Where undelivered batches wait. */
+  openStore(settings: ResolvedDeliverySettings): BatchStore;
+}
+
+/** Builds a tracker from validated options and the given parts. */
 /* @__NO_SIDE_EFFECTS__ */
-export function createTracker(options: TrackerOptions = {}): Tracker {
-  validateOptions(options);
-  validateCaptureOptions(options.capture);
+export function buildTracker(options: TrackerOptions, parts: TrackerParts): Tracker {
   const privacy = createPrivacy(options.privacy);
   const transports = [...(options.transport ? [options.transport] : []), ...(options.transports ?? [])];
   const serverSnapshot: TrackerSnapshot = Object.freeze({
@@ -103,16 +105,19 @@ export function createTracker(options: TrackerOptions = {}): Tracker {
     pipeline.emit({ type: 'tracker:error', code, message });
   }
 
-  const delivery = createDelivery({
-    transports,
-    batch: options.batch,
-    settings: options.delivery,
-    report: (input) => {
-      if (input.type === 'transport:error')
-        snapshot.update({ lastError: { code: 'transport-failed', message: input.reason } });
-      pipeline.emit(input);
+  const delivery = createDeliveryWith(
+    {
+      transports,
+      batch: options.batch,
+      settings: options.delivery,
+      report: (input) => {
+        if (input.type === 'transport:error')
+          snapshot.update({ lastError: { code: 'transport-failed', message: input.reason } });
+        pipeline.emit(input);
+      },
     },
-  });
+    parts.openStore,
+  );
 
   const pipeline = createPipeline({
     bus,
@@ -161,10 +166,11 @@ export function createTracker(options: TrackerOptions = {}): Tracker {
     const base = { window: win, document: doc, privacy, emit, on: on as CaptureContext['on'] };
     try {
       const resume = interrupted?.sessionId === session.id ? interrupted.view : null;
-      capture = startCapture(
+      capture = startSources(
         { ...base, reportError: (error) => report('capture-failed', error) },
-        options.capture,
+        (options.capture ?? {}) as TableOptions,
         resume,
+        parts.sources,
       );
     } catch (error) {
       report('capture-failed', error);
