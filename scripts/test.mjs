@@ -4,6 +4,8 @@ import { spawnSync } from 'node:child_process';
 
 const steps = [
   ['lint', 'npx biome check .'],
+  ['structure (no import cycles, no source file over 250 lines)', 'node scripts/check-structure.mjs'],
+  ['unused exports (knip)', 'npx knip'],
   ['typecheck', 'npm run typecheck --workspaces --if-present'],
   ['build', 'node scripts/build.mjs'],
   ['unit and browser tests', 'npx vitest run'],

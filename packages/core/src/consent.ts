@@ -31,7 +31,7 @@ export interface Consent {
 const YEAR_MS = 365 * 24 * 3_600_000;
 
 /** True when the browser signals Global Privacy Control or Do Not Track. */
-export function browserOptsOut(): boolean {
+function browserOptsOut(): boolean {
   const nav = getNavigator() as
     | (Navigator & { globalPrivacyControl?: boolean; msDoNotTrack?: string })
     | undefined;

@@ -9,7 +9,8 @@ import type { CaptureTable } from './capture/sources';
 import { type TableOptions, validateSources } from './capture/start';
 import { openMemoryStore } from './delivery/openBatchStore';
 import { type TrackerOptions, validateOptions } from './options';
-import { buildTracker, type Tracker } from './tracker/tracker';
+import type { Tracker } from './tracker/api';
+import { buildTracker } from './tracker/tracker';
 import { invalid } from './validate';
 
 export { clicks } from './capture/clicks';
@@ -73,5 +74,5 @@ export function createCoreTracker<TSources extends CaptureTable = Record<never, 
   });
 }
 
+export type { Tracker } from './tracker/api';
 export type { TrackerSnapshot } from './tracker/snapshot';
-export type { Tracker } from './tracker/tracker';

@@ -4,7 +4,7 @@ import { byteLength } from './shared/utf8';
 const MAX_NAME_LENGTH = 100;
 const MAX_DEPTH = 8;
 /** Custom event props are capped at this many bytes of JSON. */
-export const MAX_PROPS_BYTES = 16_384;
+const MAX_PROPS_BYTES = 16_384;
 
 const fail = (message: string) => new SpoorError('invalid-event', `track(): ${message}`);
 

@@ -1,7 +1,7 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import { createEventBus } from '../src/bus';
 import type { EventOfType, TrackerEvent } from '../src/events';
-import type { Tracker } from '../src/tracker/tracker';
+import type { Tracker } from '../src/tracker/api';
 
 describe('types', () => {
   it('narrows a handler to its event type', () => {

@@ -14,6 +14,3 @@ export interface CaptureContext {
   /** Reports a failure inside a source without throwing into the page. */
   reportError(error: unknown): void;
 }
-
-/** A capture source: attaches its listeners and returns the function that detaches them. */
-export type CaptureSource = (ctx: CaptureContext) => () => void;

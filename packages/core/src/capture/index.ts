@@ -8,7 +8,7 @@ import type { ScrollOptions } from './scroll';
 import { CAPTURE_SOURCES } from './sources';
 import { type CaptureHandle, startSources, validateSources } from './start';
 
-export type { CaptureContext, CaptureSource } from './context';
+export type { CaptureContext } from './context';
 export type { ResumablePageView } from './navigation';
 export type { CaptureHandle } from './start';
 export type {

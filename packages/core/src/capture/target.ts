@@ -35,11 +35,6 @@ export function interactiveTarget(element: Element): Element {
   return element.closest(INTERACTIVE_SELECTOR) ?? element;
 }
 
-/** True when `element` is (or is inside) a link, button, field or something with an interactive role. */
-export function isInteractive(element: Element): boolean {
-  return element.closest(INTERACTIVE_SELECTOR) !== null;
-}
-
 /** The element an event happened on, skipping text nodes. */
 export function elementOf(target: EventTarget | null): Element | null {
   if (!target || typeof target !== 'object') return null;
@@ -53,7 +48,7 @@ export function elementOf(target: EventTarget | null): Element | null {
  * `ember123`, UUIDs, CSS-in-JS hashes (`css-1x2y3z`). They change between builds or renders,
  * so a selector built on them would not match the same element tomorrow.
  */
-export function isStableToken(token: string): boolean {
+function isStableToken(token: string): boolean {
   if (token.length === 0 || token.length > 64) return false;
   if (!/^[A-Za-z][\w-]*$/.test(token)) return false;
   if (/\d{3,}/.test(token)) return false;
@@ -107,7 +102,7 @@ function stepOf(element: Element): string {
  * `[data-spoor-id="…"]`, else tag names with `:nth-of-type` for up to a few ancestors. Class
  * names are never used: CSS-in-JS hashes them per build.
  */
-export function selectorOf(element: Element): string {
+function selectorOf(element: Element): string {
   const steps: string[] = [];
   let current: Element | null = element;
   while (current && steps.length < MAX_SELECTOR_DEPTH) {

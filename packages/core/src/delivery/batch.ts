@@ -7,14 +7,14 @@ import { createId } from '../id';
  * sealed into a batch; `sealed` and `in-flight` batches are in the outbox, the other three have
  * left it for good.
  */
-export type BatchPhase = 'sealed' | 'in-flight' | 'settled' | 'dropped' | 'split';
+type BatchPhase = 'sealed' | 'in-flight' | 'settled' | 'dropped' | 'split';
 
 /**
  * Whether a copy of the batch is in the store. Apart from the phase because the two move
  * independently: a batch can be written while it is in flight. `rewriting`: stored, and being
  * written again (a new attempt count).
  */
-export type BatchStorage = 'memory' | 'writing' | 'stored' | 'rewriting';
+type BatchStorage = 'memory' | 'writing' | 'stored' | 'rewriting';
 
 export interface QueuedBatch {
   id: string;

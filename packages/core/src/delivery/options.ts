@@ -40,13 +40,13 @@ export interface DeliverySettings {
 }
 
 /** The one place delivery's defaults are written. */
-export const BATCH_DEFAULTS = {
+const BATCH_DEFAULTS = {
   maxEvents: 50,
   maxBytes: 60_000,
   flushIntervalMs: 5000,
 } as const satisfies Required<BatchOptions>;
 
-export const DELIVERY_DEFAULTS = {
+const DELIVERY_DEFAULTS = {
   persist: true,
   storageKey: 'spoor-delivery',
   maxStoredBytes: 2_000_000,

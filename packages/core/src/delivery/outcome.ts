@@ -1,3 +1,4 @@
+import { assertNever } from '../events';
 import type { TransportResult } from '../transports/transport';
 import { type BackoffOptions, backoffDelay } from './backoff';
 
@@ -58,5 +59,7 @@ export function decideOutcome(
           : backoffDelay(attempt, limits.backoff, random);
       return { action: 'retry', attempt, delayMs };
     }
+    default:
+      return assertNever(result);
   }
 }

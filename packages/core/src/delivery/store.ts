@@ -36,7 +36,7 @@ export interface StoreDraft {
   forget(owner: string): void;
 }
 
-export type StoreReads = readonly string[] | 'sizes';
+type StoreReads = readonly string[] | 'sizes';
 
 /** Where stored batches live (IndexedDB, localStorage or memory). `transact` is atomic across tabs. */
 export interface StoreBackend {
@@ -80,7 +80,7 @@ export interface BatchStore {
   clear(): Promise<void>;
 }
 
-export function isQuotaError(error: unknown): boolean {
+function isQuotaError(error: unknown): boolean {
   const name = (error as { name?: unknown } | null)?.name;
   return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED';
 }

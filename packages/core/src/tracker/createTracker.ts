@@ -2,7 +2,8 @@ import { validateCaptureOptions } from '../capture';
 import { CAPTURE_SOURCES } from '../capture/sources';
 import { openBatchStore } from '../delivery/openBatchStore';
 import { type TrackerOptions, validateOptions } from '../options';
-import { buildTracker, type Tracker } from './tracker';
+import type { Tracker } from './api';
+import { buildTracker } from './tracker';
 
 /**
  * Creates a tracker with every capture source and persistent delivery. Validates the options (a

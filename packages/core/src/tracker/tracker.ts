@@ -1,60 +1,24 @@
 import { createEventBus, type Unsubscribe } from '../bus';
-import type { CaptureHandle, ResumablePageView } from '../capture';
+import type { ResumablePageView } from '../capture';
 import type { CaptureContext } from '../capture/context';
 import type { CaptureTable } from '../capture/sources';
-import { startSources, type TableOptions } from '../capture/start';
-import { type Consent, createConsent, initialConsent } from '../consent';
+import type { TableOptions } from '../capture/start';
+import { createConsent, initialConsent } from '../consent';
 import { createDeliveryWith } from '../delivery/delivery';
 import type { ResolvedDeliverySettings } from '../delivery/options';
 import type { BatchStore } from '../delivery/store';
 import { getDocument, getWindow, isBrowser, now } from '../env';
 import { describeError } from '../errors';
-import type {
-  EnvelopedEventMap,
-  EventOfType,
-  NavigationKind,
-  SessionStartReason,
-  TrackerEvent,
-  TrackerEventType,
-} from '../events';
+import type { EnvelopedEventMap, SessionStartReason, TrackerEventType } from '../events';
 import type { TrackerOptions } from '../options';
-import type { PluginContext } from '../plugin';
 import { createPrivacy } from '../privacy';
 import { createSessionManager } from '../session/manager';
 import { checkCustomEvent } from '../track';
+import type { Tracker } from './api';
+import { type Attachment, attach } from './attach';
 import { type Lifecycle, STATUS_OF, startedState } from './lifecycle';
 import { createPipeline } from './pipeline';
-import { startPlugins } from './plugins';
 import { createSnapshotStore, type TrackerSnapshot } from './snapshot';
-
-/** A running (or not yet started) tracker. Create one with {@link createTracker}. */
-export interface Tracker {
-  /** Starts capture (ref-counted: each `start` needs its `stop`). Does nothing on the server. */
-  start(): void;
-  /** Undoes one `start`; the last one detaches everything and flushes what is waiting. */
-  stop(): void;
-  /** Stops for good and drops every listener. */
-  destroy(): void;
-  /** Records a custom event. Throws a SpoorError for a bad name or props. */
-  track(name: string, props?: Record<string, unknown>): void;
-  /** Records a page view for the current URL now (for routers); the same URL is never counted twice. */
-  page(navigation?: NavigationKind): void;
-  /** Listens to one event type, or `'*'` for all; returns an unsubscribe. */
-  on<TType extends TrackerEventType>(type: TType, handler: (event: EventOfType<TType>) => void): Unsubscribe;
-  on(type: '*', handler: (event: TrackerEvent) => void): Unsubscribe;
-  /** Calls `listener` whenever the snapshot changes. Bound: safe to pass around. */
-  subscribe(listener: () => void): Unsubscribe;
-  /** The current UI state; the same object until something changes. */
-  getSnapshot(): TrackerSnapshot;
-  /** The snapshot to render on the server (constant). */
-  getServerSnapshot(): TrackerSnapshot;
-  /** The consent state machine. */
-  readonly consent: Pick<Consent, 'grant' | 'deny' | 'state' | 'mode'>;
-  /** Ends the current session and starts a new one (for logout). */
-  reset(): void;
-  /** Sends everything waiting. */
-  flush(): Promise<void>;
-}
 
 /** The parts a tracker is built from: createTracker and createCoreTracker pass their own. */
 export interface TrackerParts {
@@ -78,8 +42,7 @@ export function buildTracker(options: TrackerOptions, parts: TrackerParts): Trac
   });
   let state: Lifecycle = 'idle';
   let refCount = 0;
-  let capture: CaptureHandle | undefined;
-  let stopPlugins: (() => void) | undefined;
+  let attached: Attachment | undefined;
   // The page view a stop interrupted, resumed by the next start on the same URL in the same session.
   let interrupted: { view: ResumablePageView; sessionId: string } | null = null;
 
@@ -163,23 +126,15 @@ export function buildTracker(options: TrackerOptions, parts: TrackerParts): Trac
     const session = sessions.ensure(false, reason);
     snapshot.update({ sessionId: session.id, tabId: sessions.tabId });
     const emit = (input: Parameters<typeof pipeline.emit>[0]) => pipeline.emit(input);
-    const base = { window: win, document: doc, privacy, emit, on: on as CaptureContext['on'] };
-    try {
-      const resume = interrupted?.sessionId === session.id ? interrupted.view : null;
-      capture = startSources(
-        { ...base, reportError: (error) => report('capture-failed', error) },
-        (options.capture ?? {}) as TableOptions,
-        resume,
-        parts.sources,
-      );
-    } catch (error) {
-      report('capture-failed', error);
-    }
-    stopPlugins = startPlugins(
-      options.plugins ?? [],
-      { ...base, on: on as PluginContext['on'], getSnapshot: snapshot.get, subscribe: snapshot.subscribe },
-      (error) => report('plugin-failed', error),
-    );
+    attached = attach({
+      base: { window: win, document: doc, privacy, emit, on: on as CaptureContext['on'] },
+      sources: parts.sources,
+      capture: (options.capture ?? {}) as TableOptions,
+      plugins: options.plugins ?? [],
+      resume: interrupted?.sessionId === session.id ? interrupted.view : null,
+      snapshot,
+      report,
+    });
     // After capture, so capture's own pagehide listeners (page:leave) run before the exit flush.
     delivery.start();
   }
@@ -187,17 +142,10 @@ export function buildTracker(options: TrackerOptions, parts: TrackerParts): Trac
   /** Detaches capture and plugins; `next` is the state the tracker goes to. */
   function deactivate(next: Lifecycle) {
     if (!capturing()) return;
-    stopPlugins?.();
-    stopPlugins = undefined;
-    try {
-      const view = capture?.currentPageView() ?? null;
-      const sessionId = snapshot.get().sessionId;
-      interrupted = view && sessionId ? { view, sessionId } : null;
-      capture?.stop();
-    } catch (error) {
-      report('capture-failed', error);
-    }
-    capture = undefined;
+    const view = attached?.detach() ?? null;
+    const sessionId = snapshot.get().sessionId;
+    interrupted = view && sessionId ? { view, sessionId } : null;
+    attached = undefined;
     sessions.stop();
     delivery.stop();
     state = next;
@@ -254,7 +202,7 @@ export function buildTracker(options: TrackerOptions, parts: TrackerParts): Trac
       pipeline.emit({ type: 'custom', name: privacy.scrubText(name), props: privacy.scrubValue(props) });
     },
     page(navigation) {
-      if (capturing()) capture?.pageView(navigation);
+      if (capturing()) attached?.pageView(navigation);
     },
     on: on as Tracker['on'],
     subscribe: snapshot.subscribe,

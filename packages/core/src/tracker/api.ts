@@ -1,0 +1,33 @@
+import type { Unsubscribe } from '../bus';
+import type { Consent } from '../consent';
+import type { EventOfType, NavigationKind, TrackerEvent, TrackerEventType } from '../events';
+import type { TrackerSnapshot } from './snapshot';
+
+/** A running (or not yet started) tracker. Create one with {@link createTracker}. */
+export interface Tracker {
+  /** Starts capture (ref-counted: each `start` needs its `stop`). Does nothing on the server. */
+  start(): void;
+  /** Undoes one `start`; the last one detaches everything and flushes what is waiting. */
+  stop(): void;
+  /** Stops for good and drops every listener. */
+  destroy(): void;
+  /** Records a custom event. Throws a SpoorError for a bad name or props. */
+  track(name: string, props?: Record<string, unknown>): void;
+  /** Records a page view for the current URL now (for routers); the same URL is never counted twice. */
+  page(navigation?: NavigationKind): void;
+  /** Listens to one event type, or `'*'` for all; returns an unsubscribe. */
+  on<TType extends TrackerEventType>(type: TType, handler: (event: EventOfType<TType>) => void): Unsubscribe;
+  on(type: '*', handler: (event: TrackerEvent) => void): Unsubscribe;
+  /** Calls `listener` whenever the snapshot changes. Bound: safe to pass around. */
+  subscribe(listener: () => void): Unsubscribe;
+  /** The current UI state; the same object until something changes. */
+  getSnapshot(): TrackerSnapshot;
+  /** The snapshot to render on the server (constant). */
+  getServerSnapshot(): TrackerSnapshot;
+  /** The consent state machine. */
+  readonly consent: Pick<Consent, 'grant' | 'deny' | 'state' | 'mode'>;
+  /** Ends the current session and starts a new one (for logout). */
+  reset(): void;
+  /** Sends everything waiting. */
+  flush(): Promise<void>;
+}
