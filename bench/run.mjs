@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run bench`: Spoor against no tracker and the trackers people use today, in real headless
-// Chromium, on one shop page and one scripted workload. Writes docs/benchmarks.md and its chart.
+// Chromium, on one shop page and one scripted workload. Writes docs/internals/benchmarks.md and its chart.
 // Flags: --quick (one repetition, fewer configurations), --reps N, --only id,id (with the baseline),
 // --no-report, --report (write the report even from a partial run), --rerender (rewrite the report
 // from the last full run, bench/results/raw/last-run.json, without measuring).
@@ -38,7 +38,7 @@ if (flag('--rerender')) {
   // Rewrites the report from the last full run without measuring again (after editing lib/report.mjs).
   const last = JSON.parse(readFileSync(lastRunFile, 'utf8'));
   writeReport({ repoRoot, workload: WORKLOAD, ...last });
-  console.log('bench: rewrote docs/benchmarks.md and docs/benchmarks-chart.svg from', lastRunFile);
+  console.log('bench: rewrote docs/internals/benchmarks.md and docs/internals/benchmarks-chart.svg from', lastRunFile);
   process.exit(0);
 }
 
@@ -141,7 +141,7 @@ if (flag('--report') || (!flag('--no-report') && !quick && !only)) {
     failedBuilds,
     runs,
   });
-  log('wrote docs/benchmarks.md and docs/benchmarks-chart.svg');
+  log('wrote docs/internals/benchmarks.md and docs/internals/benchmarks-chart.svg');
 } else {
   writeFileSync(
     join(resultsDir, 'raw', 'last-summary.json'),

@@ -1,4 +1,4 @@
-// docs/benchmarks.md and docs/benchmarks-chart.svg from one run's summary.
+// docs/internals/benchmarks.md and docs/internals/benchmarks-chart.svg from one run's summary.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderChart } from './chart.mjs';
@@ -136,7 +136,7 @@ export function writeReport({
   failedBuilds,
   runs,
 }) {
-  writeFileSync(join(repoRoot, 'docs/benchmarks-chart.svg'), renderChart(summary));
+  writeFileSync(join(repoRoot, 'docs/internals/benchmarks-chart.svg'), renderChart(summary));
   const base = summary.find((r) => r.id === 'baseline');
   const all = (key) => stat(runs.map((r) => r.delivered?.[key]));
   const deliveredText = ['pointermove', 'click', 'keydown', 'wheel']
@@ -249,5 +249,5 @@ Left for the performance pass: one row per change, with the figures of this benc
 | --- | ---: | ---: | ---: | ---: | ---: |
 | (this report: the starting point) | ${n0(summary.find((r) => r.id === 'spoor')?.scriptDelta.median)} | ${n0(summary.find((r) => r.id === 'spoor-replay')?.scriptDelta.median)} | ${n1(summary.find((r) => r.id === 'spoor')?.gzipKBmin.median)} | ${n1(summary.find((r) => r.id === 'spoor-replay')?.gzipKBmin.median)} | ${kb(summary.find((r) => r.id === 'spoor')?.gzipBytes)} / ${kb(summary.find((r) => r.id === 'spoor-replay')?.gzipBytes)} |
 `;
-  writeFileSync(join(repoRoot, 'docs/benchmarks.md'), md);
+  writeFileSync(join(repoRoot, 'docs/internals/benchmarks.md'), md);
 }

@@ -75,9 +75,7 @@ function captureClicks(ctx: CaptureContext, options: Required<ClickOptions>): ()
   let observer: MutationObserver | null = null;
   let watching = false;
   // One timer for every deadline of this source (burst ends, dead-click checks), armed for the
-  // earliest one. Deadlines only grow with each click, so a click almost never touches a timer:
-  // a setTimeout plus a clearTimeout for the burst and another setTimeout for the dead check
-  // were a good share of a click's cost.
+  // earliest one: deadlines only grow, so a click almost never touches a timer.
   let timer: ReturnType<typeof setTimeout> | undefined;
   let timerAt = Number.POSITIVE_INFINITY;
   const hrefs: HrefCache = new WeakMap();
@@ -153,10 +151,8 @@ function captureClicks(ctx: CaptureContext, options: Required<ClickOptions>): ()
     observer?.disconnect();
   };
 
-  // The observer watches only while a dead-click check is pending. It is created once and
-  // re-attached per check: a new observer plus a scroll listener and a bus subscription per click
-  // was the most expensive part of a click. The scroll and page:view listeners stay attached and
-  // do nothing while no check is pending.
+  // The observer is created once and watches only while a dead-click check is pending; the scroll
+  // and page:view listeners stay attached and do nothing meanwhile, so a click creates none.
   const watch = () => {
     if (watching || typeof win.MutationObserver !== 'function') return;
     observer ??= new win.MutationObserver(guard(ctx, clearDead));

@@ -211,8 +211,7 @@ export function createTransportQueue(options: TransportQueueOptions): TransportQ
     add(event) {
       const bytes = byteLength(jsonOf(event));
       // An event as large as a batch (a replay chunk) travels alone, and the small events waiting
-      // go on waiting for their batch: sealing them early cut them into many small batches,
-      // which compress worse and cost a request each.
+      // keep waiting for their batch: small batches compress worse and cost a request each.
       if (bytes >= options.maxBytes) {
         queueBatch(createBatch([event], bytes));
         void pump();

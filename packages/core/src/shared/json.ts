@@ -1,7 +1,6 @@
 /**
- * Each queued event's JSON, made once. The queue needs it to count a batch's bytes and the HTTP
- * transport sends it: serialising every event twice was a good share of delivery's cost. Events
- * are not changed once queued, so the cached text stays true to the object.
+ * Each queued event's JSON, made once: the queue counts a batch's bytes from it and the HTTP
+ * transport sends it. Events are not changed once queued, so the text stays true to the object.
  */
 const texts = new WeakMap<object, string>();
 

@@ -10,8 +10,7 @@ export function byteLength(text: string): number {
   const encoder = getTextEncoder();
   // Every browser and Node has TextEncoder; without one, 3 bytes per character is a safe bound.
   if (!encoder) return text.length * 3;
-  // `encodeInto` a reused buffer: one native pass, no allocation. For text that is not pure
-  // ASCII it is about twice as fast as scanning for non-ASCII and then encoding to a new array.
+  // `encodeInto` a reused buffer: one native pass and no allocation per call.
   const need = text.length * 3;
   let target: Uint8Array;
   if (need > SCRATCH_MAX) target = new Uint8Array(need);
