@@ -38,7 +38,10 @@ if (flag('--rerender')) {
   // Rewrites the report from the last full run without measuring again (after editing lib/report.mjs).
   const last = JSON.parse(readFileSync(lastRunFile, 'utf8'));
   writeReport({ repoRoot, workload: WORKLOAD, ...last });
-  console.log('bench: rewrote docs/internals/benchmarks.md and docs/internals/benchmarks-chart.svg from', lastRunFile);
+  console.log(
+    'bench: rewrote docs/internals/benchmarks.md and docs/internals/benchmarks-chart.svg from',
+    lastRunFile,
+  );
   process.exit(0);
 }
 
