@@ -14,8 +14,6 @@ const LONG_FILES = {
   'packages/core/src/privacy.ts': 425,
   // Collector storage is re-cut by another helper of issue 14 (a registry and a shared SQL driver).
   'packages/collector/src/storage/sql.ts': 289,
-  // Send loop, outbox and page-exit in one closure; the next cut is the page-exit path.
-  'packages/core/src/delivery/transportQueue.ts': 287,
   // History patching, the Navigation API and page-view segments; the next cut is patchHistory.
   'packages/core/src/capture/navigation.ts': 266,
 };

@@ -1,6 +1,8 @@
 import { now } from '../env';
 import type { TrackerEvent } from '../events';
 import { createId } from '../id';
+import { jsonList } from '../shared/json';
+import { byteLength } from '../shared/utf8';
 
 /**
  * Where a sealed batch is in its life. Events wait in the queue's pending buffer until they are
@@ -33,6 +35,13 @@ export function createBatch(
   createdAt = now(),
 ): QueuedBatch {
   return { id: createId(), events, bytes, attempt, createdAt, phase: 'sealed', storage: 'memory' };
+}
+
+/** The two halves of a batch, split at event `at`, each with the batch's attempts and age. */
+export function splitBatch(batch: QueuedBatch, at: number): QueuedBatch[] {
+  return [batch.events.slice(0, at), batch.events.slice(at)].map((events) =>
+    createBatch(events, byteLength(jsonList(events)), batch.attempt, batch.createdAt),
+  );
 }
 
 /** In the outbox: waiting or being sent. */

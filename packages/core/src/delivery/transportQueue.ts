@@ -1,10 +1,8 @@
-import { now } from '../env';
 import { describeError } from '../errors';
 import type { EventInput, TrackerEvent } from '../events';
-import { jsonList, jsonOf } from '../shared/json';
-import { byteLength } from '../shared/utf8';
 import type { Transport, TransportResult } from '../transports/transport';
 import type { BackoffOptions } from './backoff';
+import { createBackoffWait } from './backoffWait';
 import {
   beginSend,
   createBatch,
@@ -14,8 +12,10 @@ import {
   leave,
   markStored,
   type QueuedBatch,
+  splitBatch,
 } from './batch';
 import { decideOutcome, readResult } from './outcome';
+import { createPendingEvents } from './pending';
 import { createPersistence } from './persistence';
 import type { BatchStore, StoredBatch } from './store';
 
@@ -66,11 +66,7 @@ export interface TransportQueue {
 
 export function createTransportQueue(options: TransportQueueOptions): TransportQueue {
   const { transport, store } = options;
-  let pending: TrackerEvent[] = [];
-  let pendingBytes = 0;
   let outbox: QueuedBatch[] = [];
-  let retryAt = 0;
-  let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let pumping: Promise<void> | undefined;
   let controller = new AbortController();
 
@@ -111,13 +107,8 @@ export function createTransportQueue(options: TransportQueueOptions): TransportQ
     enforceMemoryBound();
   };
 
-  const seal = () => {
-    if (pending.length === 0) return;
-    const batch = createBatch(pending, pendingBytes);
-    pending = [];
-    pendingBytes = 0;
-    queueBatch(batch);
-  };
+  const pending = createPendingEvents(options, queueBatch);
+  const seal = pending.seal;
 
   const remove = (batch: QueuedBatch, phase: 'settled' | 'dropped') => {
     outbox = outbox.filter((b) => b !== batch);
@@ -125,16 +116,7 @@ export function createTransportQueue(options: TransportQueueOptions): TransportQ
     unstore([batch]);
   };
 
-  const armTimer = () => {
-    if (retryTimer !== undefined) clearTimeout(retryTimer);
-    retryTimer = setTimeout(
-      () => {
-        retryTimer = undefined;
-        void pump();
-      },
-      Math.max(0, retryAt - now()),
-    );
-  };
+  const backoff = createBackoffWait(() => void pump());
 
   /** Applies a result; returns true when the queue may go on sending now. */
   const handle = (batch: QueuedBatch, result: TransportResult): boolean => {
@@ -149,9 +131,7 @@ export function createTransportQueue(options: TransportQueueOptions): TransportQ
         dropReport(outcome.reason, batch.events.length, outcome.httpStatus);
         return true;
       case 'split': {
-        const parts = [batch.events.slice(0, outcome.at), batch.events.slice(outcome.at)].map((events) =>
-          createBatch(events, byteLength(jsonList(events)), batch.attempt, batch.createdAt),
-        );
+        const parts = splitBatch(batch, outcome.at);
         outbox.splice(outbox.indexOf(batch), 1, ...parts);
         leave(batch, 'split');
         unstore([batch]);
@@ -161,9 +141,9 @@ export function createTransportQueue(options: TransportQueueOptions): TransportQ
       }
       case 'retry':
         batch.attempt = outcome.attempt;
-        retryAt = Math.max(retryAt, now() + outcome.delayMs);
+        backoff.extend(outcome.delayMs);
         persist(batch);
-        armTimer();
+        backoff.arm();
         return false;
     }
   };
@@ -186,8 +166,8 @@ export function createTransportQueue(options: TransportQueueOptions): TransportQ
 
   const run = async () => {
     while (options.isOnline()) {
-      if (now() < retryAt) {
-        armTimer();
+      if (backoff.waiting()) {
+        backoff.arm();
         return;
       }
       await options.ensureOwnership();
@@ -195,7 +175,7 @@ export function createTransportQueue(options: TransportQueueOptions): TransportQ
       if (!batch) return;
       const result = await send(batch, false);
       if (!handle(batch, result)) return;
-      retryAt = 0;
+      backoff.reset();
     }
   };
 
@@ -209,30 +189,14 @@ export function createTransportQueue(options: TransportQueueOptions): TransportQ
 
   return {
     add(event) {
-      const bytes = byteLength(jsonOf(event));
-      // An event as large as a batch (a replay chunk) travels alone, and the small events waiting
-      // keep waiting for their batch: small batches compress worse and cost a request each.
-      if (bytes >= options.maxBytes) {
-        queueBatch(createBatch([event], bytes));
-        void pump();
-        return;
-      }
-      if (pending.length > 0 && pendingBytes + bytes > options.maxBytes) seal();
-      pending.push(event);
-      pendingBytes += bytes;
-      if (pending.length >= options.maxEvents || pendingBytes >= options.maxBytes) {
-        seal();
-        void pump();
-      }
+      if (pending.add(event)) void pump();
     },
     seal,
     pump,
     exit() {
       seal();
       // The asynchronous store may not commit before the page is gone: keep a synchronous copy.
-      for (const batch of outbox) {
-        spill(batch);
-      }
+      for (const batch of outbox) spill(batch);
       if (!options.isOnline()) return;
       for (const batch of outbox) {
         if (batch.phase === 'in-flight') continue;
@@ -264,22 +228,19 @@ export function createTransportQueue(options: TransportQueueOptions): TransportQ
     clear() {
       controller.abort();
       controller = new AbortController();
-      pending = [];
-      pendingBytes = 0;
+      pending.clear();
       for (const batch of outbox) leave(batch, 'dropped');
       outbox = [];
-      retryAt = 0;
-      if (retryTimer !== undefined) clearTimeout(retryTimer);
-      retryTimer = undefined;
+      backoff.reset();
+      backoff.cancel();
       cancel();
     },
     stop() {
-      if (retryTimer !== undefined) clearTimeout(retryTimer);
-      retryTimer = undefined;
+      backoff.cancel();
       persistUnstored();
     },
     resume() {
-      retryAt = 0;
+      backoff.reset();
       void pump();
     },
   };
