@@ -35,3 +35,15 @@ export function isPersonalField(element: Element): boolean {
   if (element.tagName === 'INPUT' && (type === 'email' || type === 'tel')) return true;
   return autocompleteTokens(element).some((t) => PERSONAL_AUTOCOMPLETE_RE.test(t));
 }
+
+/**
+ * True for an element whose text the visitor types: a `<textarea>` (its text is its first value),
+ * an editing host (`contenteditable` other than `false`) or the root of a `designMode` document.
+ * Read from attributes: `isContentEditable` makes the browser compute styles.
+ */
+export function holdsTypedText(element: Element): boolean {
+  if (element.localName === 'textarea') return true;
+  const editable = element.getAttribute('contenteditable');
+  if (editable !== null && editable.toLowerCase() !== 'false') return true;
+  return element.parentNode?.nodeType === 9 && element.ownerDocument.designMode === 'on';
+}

@@ -32,7 +32,7 @@ export function createPrivacy(options: PrivacyOptions = {}): Privacy {
   const denied = new Set((settings.redactQueryParams ?? []).map((n) => n.toLowerCase()));
   const allowed = settings.allowQueryParams && new Set(settings.allowQueryParams.map((n) => n.toLowerCase()));
   const isSensitive = (name: string) => isSensitiveName(name, denied);
-  const { redactUrl } = createUrlRules(isSensitive, allowed);
+  const { redactUrl, redactLink } = createUrlRules(isSensitive, allowed);
   const rules = createMaskRules(settings);
 
   return {
@@ -40,6 +40,7 @@ export function createPrivacy(options: PrivacyOptions = {}): Privacy {
     maskText,
     scrubText,
     redactUrl,
+    redactLink,
     isBlocked: (element) => stateOf(rules, element) === 'blocked',
     isTextMasked: (element) => rules.masksText(stateOf(rules, element)),
     textMaskedPass: () => textMaskedPass(rules),

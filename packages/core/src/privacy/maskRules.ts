@@ -1,3 +1,4 @@
+import { holdsTypedText } from './fields';
 import { BLOCK_ATTRIBUTE, MASK_ATTRIBUTE, type PrivacyOptions, UNMASK_ATTRIBUTE } from './types';
 
 /**
@@ -46,17 +47,23 @@ export function createMaskRules(settings: Readonly<PrivacyOptions>): MaskRules {
       if (parent === 'blocked' || isBlockedEl(element)) return 'blocked';
       if (isMaskEl(element)) return 'masked';
       if (isUnmaskEl(element)) return 'unmasked';
+      // Typed text (editors, textareas) is an input value: masked like one, unless opted back in.
+      if (maskInputs && parent === 'none' && holdsTypedText(element)) return 'masked';
       return parent;
     },
-    masksText: (state) =>
-      state === 'masked' || state === 'blocked' || (state === 'none' && settings.maskAllText === true),
-    masksInput: (state) => state === 'masked' || state === 'blocked' || (state === 'none' && maskInputs),
+    masksText: (state) => (state === 'none' ? settings.maskAllText === true : state !== 'unmasked'),
+    masksInput: (state) => (state === 'none' ? maskInputs : state !== 'unmasked'),
   };
 }
 
-/** The element above `element` for privacy rules. */
+/**
+ * The element above `element` for privacy rules: its parent, the host of its shadow root, or the
+ * `<iframe>` of its same-origin document. Rules set outside a shadow root or a frame hold inside it.
+ */
 export function parentAcross(element: Element): Element | null {
-  return element.parentElement;
+  const node = element.parentNode as (Node & { host?: Element; defaultView?: Window | null }) | null;
+  // `frameElement` is null for a top-level document and for a cross-origin frame.
+  return element.parentElement ?? node?.host ?? node?.defaultView?.frameElement ?? null;
 }
 
 /** The state of `element`, folded down from the top of its chain; `known` caches decisions of one pass. */

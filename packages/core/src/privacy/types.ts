@@ -7,7 +7,7 @@ export const UNMASK_ATTRIBUTE = 'data-spoor-unmask';
 
 /** Privacy options. The defaults are the safe side. */
 export interface PrivacyOptions {
-  /** Mask the values of every form field. @default true */
+  /** Mask the values of every form field and the text of editable regions (`contenteditable`). @default true */
   maskAllInputs?: boolean;
   /** Mask all visible text. @default false */
   maskAllText?: boolean;
@@ -34,7 +34,12 @@ export interface Privacy {
   scrubText(text: string): string;
   /** Redacts secret query parameters and token fragments of a URL; keeps it relative if it was. */
   redactUrl(url: string): string;
-  /** True when the element or an ancestor is blocked. */
+  /**
+   * Redacts the target of a link: `mailto:`, `tel:`, `sms:` and every other non-web scheme keep
+   * only their scheme, and web addresses lose every query value not in `allowQueryParams`.
+   */
+  redactLink(url: string): string;
+  /** True when the element or an ancestor (across shadow roots and same-origin frames) is blocked. */
   isBlocked(element: Element): boolean;
   /** True when the element's text must be masked (mask attribute/selector or maskAllText, unless unmasked). */
   isTextMasked(element: Element): boolean;
@@ -45,7 +50,7 @@ export interface Privacy {
    * the task.
    */
   textMaskedPass(): (element: Element) => boolean;
-  /** True when a form field's value must be masked. */
+  /** True when a form field's (or an editable region's) value must be masked. */
   isInputMasked(element: Element): boolean;
   /** Password, hidden and card-number fields: never captured, whatever the options say. */
   isNeverCaptured(element: Element): boolean;

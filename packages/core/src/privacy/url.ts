@@ -43,12 +43,11 @@ export function createUrlRules(
         const name = decode(pair.slice(0, eq)).toLowerCase();
         const raw = pair.slice(eq + 1);
         if (raw === '') return pair;
+        // A link keeps only allowed values; a page URL keeps what is not secret, or only what is allowed.
         const keep =
-          rule === 'link'
+          rule === 'link' || (rule === 'allowlist' && allowed)
             ? allowed?.has(name) === true
-            : rule === 'allowlist' && allowed
-              ? allowed.has(name)
-              : !isSensitive(name);
+            : !isSensitive(name);
         if (!keep) return `${pair.slice(0, eq)}=${REDACTED}`;
         const value = decode(raw);
         const scrubbed = scrubText(value);
@@ -97,7 +96,6 @@ export function createUrlRules(
   return {
     redactUrl: (url) => redact(url, 'allowlist'),
     redactLink: (url) => {
-      if (typeof url !== 'string') return '';
       const scheme = SCHEME_RE.exec(url)?.[1]?.toLowerCase();
       // mailto:, tel:, sms:, javascript: and friends: the scheme says what the link does; the rest is private.
       if (scheme && scheme !== 'http:' && scheme !== 'https:') return scheme;

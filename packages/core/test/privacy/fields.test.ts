@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isNeverCaptured, isPersonalField, isSensitiveName } from '../../src/privacy/fields';
+import { holdsTypedText, isNeverCaptured, isPersonalField, isSensitiveName } from '../../src/privacy/fields';
 
 function element(html: string): Element {
   document.body.innerHTML = html;
@@ -36,5 +36,20 @@ describe('field classification', () => {
   it.each(rows)('%s: never captured %s, personal %s', (html, never, personal) => {
     const field = element(html);
     expect([isNeverCaptured(field), isPersonalField(field)]).toEqual([never, personal]);
+  });
+});
+
+describe('holdsTypedText', () => {
+  const rows: Array<[string, boolean]> = [
+    ['<div contenteditable></div>', true],
+    ['<div contenteditable="true"></div>', true],
+    ['<div contenteditable="plaintext-only"></div>', true],
+    ['<div contenteditable="FALSE"></div>', false],
+    ['<textarea></textarea>', true],
+    ['<input>', false],
+    ['<div role="textbox"></div>', false],
+  ];
+  it.each(rows)('%s → %s', (html, expected) => {
+    expect(holdsTypedText(element(html))).toBe(expected);
   });
 });

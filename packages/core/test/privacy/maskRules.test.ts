@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMaskRules, type MaskState, stateOf } from '../../src/privacy/maskRules';
+import { createMaskRules, type MaskState, parentAcross, stateOf } from '../../src/privacy/maskRules';
 import type { PrivacyOptions } from '../../src/privacy/types';
 
 function element(html: string): Element {
@@ -28,9 +28,25 @@ describe('stateBelow', () => {
     ['broken mask selector masks', { maskSelector: '[[' }, '<p></p>', 'none', 'masked'],
     ['broken block selector blocks', { blockSelector: '))' }, '<p></p>', 'none', 'blocked'],
     ['broken unmask selector unmasks nothing', { unmaskSelector: '((' }, '<p></p>', 'masked', 'masked'],
+    ['an editable region is masked like an input', {}, '<div contenteditable></div>', 'none', 'masked'],
+    ['a textarea is masked like an input', {}, '<textarea></textarea>', 'none', 'masked'],
+    [
+      'an editable region under unmask is unmasked',
+      {},
+      '<div contenteditable></div>',
+      'unmasked',
+      'unmasked',
+    ],
+    [
+      'editable text follows maskAllInputs',
+      { maskAllInputs: false },
+      '<div contenteditable></div>',
+      'none',
+      'none',
+    ],
   ];
   it.each(rows)('%s', (_name, options, html, parent, expected) => {
-    const rules = createMaskRules({ maskAllInputs: true, ...options });
+    const rules = createMaskRules(options);
     expect(rules.stateBelow(element(html), parent)).toBe(expected);
   });
 });
@@ -63,5 +79,20 @@ describe('stateOf', () => {
     const known = new Map<Element, MaskState>();
     expect(stateOf(rules, root.querySelector('b')!, known)).toBe('blocked');
     expect(known.get(root)).toBe('blocked');
+  });
+});
+
+describe('parentAcross', () => {
+  it('climbs from a shadow root to its host, so rules set outside hold inside', () => {
+    const host = element('<div data-spoor-mask><span id="host"></span></div>').querySelector('#host')!;
+    const root = host.attachShadow({ mode: 'open' });
+    root.innerHTML = '<p><b>inside</b></p>';
+    const inner = root.querySelector('b')!;
+    expect(parentAcross(root.querySelector('p')!)).toBe(host);
+    expect(stateOf(createMaskRules({}), inner)).toBe('masked');
+  });
+
+  it('stops at the top document', () => {
+    expect(parentAcross(document.documentElement)).toBeNull();
   });
 });
