@@ -80,6 +80,7 @@ const PLANTED: Array<[place: string, marker: string]> = [
   ['shadow root: input', 'Shadowplaininput'],
   ['shadow root: input, typed', 'Shadowplaintyped'],
   ['shadow root: contenteditable', 'Shadowplainedit'],
+  ['shadow root: contenteditable, typed', 'Shadowkeyed'],
   ['shadow root: title', 'Shadowplaintitle.leak'],
   ['shadow root: data-*', 'Shadowplaindata.leak'],
   ['shadow root: mailto: link', 'Shadowplainmailto.leak'],
@@ -92,6 +93,7 @@ const PLANTED: Array<[place: string, marker: string]> = [
   ['same-origin frame: input', 'Frameplaininput'],
   ['same-origin frame: input, typed', 'Frameplaintyped'],
   ['same-origin frame: contenteditable', 'Frameplainedit'],
+  ['same-origin frame: contenteditable, typed', 'Framekeyed'],
   ['same-origin frame: title', 'Frameplaintitle.leak'],
   ['same-origin frame: data-*', 'Frameplaindata.leak'],
   ['same-origin frame: mailto: link', 'Frameplainmailto.leak'],
@@ -134,11 +136,11 @@ async function visit(page: Page): Promise<void> {
   await page.fill('#url', 'https://urltyped.example/');
   await page.selectOption('#select', 'selectpicked.leak');
   await typeInto(page, '#shadow-plain .input', 'Shadowplaintyped');
-  await typeInto(page, '#shadow-plain .editable', 'Shadowplaintyped');
+  await typeInto(page, '#shadow-plain .editable', 'Shadowkeyed');
   await page.frameLocator('#frame-plain').locator('.input').click();
   await page.keyboard.type('Frameplaintyped');
   await page.frameLocator('#frame-plain').locator('.editable').click();
-  await page.keyboard.type('Frameplaintyped');
+  await page.keyboard.type('Framekeyed');
   await page.frameLocator('#frame-masked').locator('.input').click();
   await page.keyboard.type('Framemaskedtyped');
   for (const selector of ['#mailto', '#tel-link', '#sms', '#query', '#titled', '#labelled', '#valued']) {
