@@ -14,7 +14,20 @@ export interface RrwebRecorderOptions {
    * @default 150
    */
   scrollIntervalMs?: number;
+  /**
+   * `'last'` records a field's value when it is committed (`change`), `'all'` on every keystroke.
+   * Values are masked by default, so every keystroke would record only one more `*`.
+   * @default 'last'
+   */
+  inputs?: 'last' | 'all';
 }
+
+/** The recorder's sampling defaults; docs/replay.md gives the reasoning. */
+const RECORDER_SAMPLING_DEFAULTS = {
+  mouseMoveIntervalMs: 50,
+  scrollIntervalMs: 150,
+  inputs: 'last',
+} as const;
 
 type RecordModule = typeof import('@rrweb/record');
 type RecordFunction = RecordModule['record'];
@@ -110,8 +123,9 @@ export function createRrwebRecorder(options: RrwebRecorderOptions = {}): Recorde
           collectFonts: false,
           recordCrossOriginIframes: false,
           sampling: {
-            mousemove: options.mouseMoveIntervalMs ?? 50,
-            scroll: options.scrollIntervalMs ?? 150,
+            mousemove: options.mouseMoveIntervalMs ?? RECORDER_SAMPLING_DEFAULTS.mouseMoveIntervalMs,
+            scroll: options.scrollIntervalMs ?? RECORDER_SAMPLING_DEFAULTS.scrollIntervalMs,
+            input: options.inputs ?? RECORDER_SAMPLING_DEFAULTS.inputs,
           },
           errorHandler: (error) => {
             start.reportError(error);
