@@ -98,11 +98,13 @@ function sanitizeAttributes(
   node: Node | null,
 ): void {
   const element = node?.nodeType === 1 ? (node as Element) : null;
-  const type = String(attributes.type ?? element?.getAttribute('type') ?? '');
   for (const name of Object.keys(attributes)) {
     const value = attributes[name];
     if (typeof value !== 'string' || value === '') continue;
-    const rule = attributeRule(name.toLowerCase(), tagName, type);
+    const lower = name.toLowerCase();
+    // The type decides only whether a `value` is a button label; a change may not carry it.
+    const type = lower === 'value' ? String(attributes.type ?? element?.getAttribute('type') ?? '') : '';
+    const rule = attributeRule(lower, tagName, type);
     if (rule === 'link') attributes[name] = privacy.redactLink(value);
     else if (rule === 'url') attributes[name] = privacy.redactUrl(value);
     else if (rule === 'srcset') attributes[name] = redactSrcset(privacy, value);
