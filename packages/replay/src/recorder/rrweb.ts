@@ -15,18 +15,21 @@ export interface RrwebRecorderOptions {
    */
   scrollIntervalMs?: number;
   /**
-   * `'last'` records a field's value when it is committed (`change`), `'all'` on every keystroke.
-   * Values are masked by default, so every keystroke would record only one more `*`.
-   * @default 'last'
+   * When a masked field's value is recorded: `'pause'` once the visitor pauses typing (250 ms) or
+   * leaves the field, `'last'` only when the value is committed (`change`), `'all'` on every
+   * keystroke. Masked values carry only `*`, so every keystroke would record one more `*`.
+   * Unmasked fields are always recorded when committed, so that scrubbing sees whole values.
+   * @default 'pause'
    */
-  inputs?: 'last' | 'all';
+  inputs?: 'pause' | 'last' | 'all';
 }
 
 /** The recorder's sampling defaults; docs/replay.md gives the reasoning. */
 const RECORDER_SAMPLING_DEFAULTS = {
   mouseMoveIntervalMs: 50,
   scrollIntervalMs: 150,
-  inputs: 'last',
+  inputs: 'pause',
+  pauseMs: 250,
 } as const;
 
 type RecordModule = typeof import('@rrweb/record');
@@ -85,6 +88,7 @@ export function createRrwebRecorder(options: RrwebRecorderOptions = {}): Recorde
       // One masking decision per element per pass, shared by rrweb's serialiser and the sanitiser.
       const isTextMasked = passMasking(start.privacy);
       const privacyOptions = toRecorderPrivacy(start.privacy, start.blockMedia, isTextMasked);
+      const inputSampling = options.inputs ?? RECORDER_SAMPLING_DEFAULTS.inputs;
       let stopped = false;
       let record: RecordFunction | undefined;
       let inputs: InputHold | undefined;
@@ -94,8 +98,12 @@ export function createRrwebRecorder(options: RrwebRecorderOptions = {}): Recorde
         if (stopped) return;
         record = rrweb;
         const lookup = (id: number): Node | null => rrweb.mirror.getNode(id);
-        const hold = createInputHold(start.document, start.privacy, lookup, (event) =>
-          start.emit(event, false),
+        const hold = createInputHold(
+          start.document,
+          start.privacy,
+          lookup,
+          (event) => start.emit(event, false),
+          inputSampling === 'pause' ? RECORDER_SAMPLING_DEFAULTS.pauseMs : undefined,
         );
         inputs = hold;
         const onEvent = (event: RecordedEvent) => {
@@ -125,7 +133,7 @@ export function createRrwebRecorder(options: RrwebRecorderOptions = {}): Recorde
           sampling: {
             mousemove: options.mouseMoveIntervalMs ?? RECORDER_SAMPLING_DEFAULTS.mouseMoveIntervalMs,
             scroll: options.scrollIntervalMs ?? RECORDER_SAMPLING_DEFAULTS.scrollIntervalMs,
-            input: options.inputs ?? RECORDER_SAMPLING_DEFAULTS.inputs,
+            input: inputSampling === 'last' ? 'last' : 'all',
           },
           errorHandler: (error) => {
             start.reportError(error);

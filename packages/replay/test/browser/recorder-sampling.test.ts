@@ -21,7 +21,7 @@ type Win = Window & {
 };
 
 /** Types into a masked field with the default recorder (or `inputs`) and returns the input events recorded. */
-async function typeAndCollect(inputs: 'last' | 'all' | undefined): Promise<string[]> {
+async function typeAndCollect(inputs: 'pause' | 'last' | 'all' | undefined): Promise<string[]> {
   await page.goto(`${harness.url}/blank.html`);
   await page.evaluate(async (inputs) => {
     const win = window as unknown as Win;
@@ -42,7 +42,10 @@ async function typeAndCollect(inputs: 'last' | 'all' | undefined): Promise<strin
     });
   }, inputs);
   await page.click('#f');
-  await page.keyboard.type('Grace');
+  // Two bursts of typing with a pause between them, then the visitor leaves the field.
+  await page.keyboard.type('Gr');
+  await page.waitForTimeout(600);
+  await page.keyboard.type('ace');
   await page.click('#away');
   return page.evaluate(() => {
     const win = window as unknown as Win;
@@ -53,8 +56,12 @@ async function typeAndCollect(inputs: 'last' | 'all' | undefined): Promise<strin
 }
 
 describe('createRrwebRecorder sampling', () => {
-  it('records a masked field once, when its value is committed, by default', async () => {
-    expect(await typeAndCollect(undefined)).toEqual(['*****']);
+  it('records a masked field when the visitor pauses typing or leaves it, by default', async () => {
+    expect(await typeAndCollect(undefined)).toEqual(['**', '*****']);
+  });
+
+  it("records a masked field only when its value is committed with inputs: 'last'", async () => {
+    expect(await typeAndCollect('last')).toEqual(['*****']);
   });
 
   it("records every keystroke with inputs: 'all'", async () => {
