@@ -21,7 +21,7 @@ function encode(text: string): string {
   return encodeURIComponent(text).replace(/%5B/g, '[').replace(/%5D/g, ']').replace(/%20/g, '+');
 }
 
-export interface UrlRules {
+interface UrlRules {
   redactUrl(url: string): string;
   redactLink(url: string): string;
 }
