@@ -1,3 +1,4 @@
+import { holdsTypedText } from '../privacy/fields';
 import { isBoolean } from '../validate';
 import type { CaptureContext } from './context';
 import { listen, stopAll } from './listen';
@@ -10,7 +11,8 @@ export interface InputOptions {
   forms?: boolean;
 }
 
-type Field = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+/** A form field, or an editing host (`contenteditable`): the visitor types into both. */
+type Field = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement | HTMLElement;
 
 /** Longest value sent; the `length` field still tells the real length. */
 const MAX_VALUE_LENGTH = 256;
@@ -21,25 +23,24 @@ const BUTTON_TYPES = new Set(['button', 'submit', 'reset', 'image']);
 function asField(element: Element | null): Field | null {
   if (!element) return null;
   const tag = element.localName;
-  return tag === 'input' || tag === 'select' || tag === 'textarea' ? (element as Field) : null;
+  if (tag === 'input' || tag === 'select' || tag === 'textarea') return element as Field;
+  // Rich-text editors: focus and blur land on the editing host.
+  return holdsTypedText(element) ? (element as HTMLElement) : null;
 }
 
 function fieldTypeOf(field: Field): string {
   if (field.localName === 'textarea') return 'textarea';
   if (field.localName === 'select')
     return (field as HTMLSelectElement).multiple ? 'select-multiple' : 'select';
+  if (field.localName !== 'input') return 'contenteditable';
   return ((field as HTMLInputElement).type || 'text').toLowerCase();
 }
 
 /**
- * Password, hidden and card fields are never recorded, whatever the options: the privacy rules
- * say so, and we check the obvious cases here as well so a misconfiguration cannot leak them.
+ * Password, hidden and card fields are never recorded, whatever the options: `isNeverCaptured`
+ * reads the field's own attributes and no option changes its answer.
  */
 function neverCaptured(field: Field, ctx: CaptureContext): boolean {
-  const type = fieldTypeOf(field);
-  if (type === 'password' || type === 'hidden') return true;
-  const autocomplete = (field.getAttribute('autocomplete') ?? '').toLowerCase();
-  if (/(^|\s)cc-/.test(autocomplete)) return true;
   return ctx.privacy.isNeverCaptured(field) || ctx.privacy.isBlocked(field);
 }
 
@@ -53,12 +54,12 @@ function rawValueOf(field: Field): string {
   }
   const type = fieldTypeOf(field);
   if (type === 'checkbox' || type === 'radio') return String((field as HTMLInputElement).checked);
-  return field.value ?? '';
+  return type === 'contenteditable' ? (field.textContent ?? '') : (field as HTMLInputElement).value;
 }
 
 /**
  * Committed form values (`input`, on `change` and on `blur` when the value changed, never per
- * keystroke) and form submissions (`form:submit`). Values are masked unless the privacy rules
+ * keystroke; editable regions count as fields) and form submissions (`form:submit`). Values are masked unless the privacy rules
  * unmask the field; masked checkboxes and radios send an empty value, since `true`/`false`
  * masked would still give the state away by its length.
  */

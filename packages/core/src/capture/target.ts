@@ -1,5 +1,6 @@
 import type { TargetInfo } from '../events';
 import type { Privacy } from '../privacy';
+import { scrubText } from '../privacy/scrub';
 
 /** Elements a click is attributed to when the visitor clicked something inside them. */
 const INTERACTIVE_SELECTOR = [
@@ -76,7 +77,8 @@ function anchorOf(element: Element): string | null {
   }
   for (const name of NAMING_ATTRIBUTES) {
     const value = element.getAttribute(name);
-    if (value && value.length <= 100) return `[${name}=${quote(value)}]`;
+    // A test id that holds personal data (`row-ada@example.com`) is no name to send.
+    if (value && value.length <= 100 && scrubText(value) === value) return `[${name}=${quote(value)}]`;
   }
   return null;
 }
@@ -140,9 +142,7 @@ function resolveHref(raw: string, base: string, privacy: Privacy): string | unde
   } catch {
     return undefined;
   }
-  if (url.protocol === 'http:' || url.protocol === 'https:') return privacy.redactUrl(url.href);
-  // mailto:, tel:, javascript: and friends: the scheme says what the link does; the rest may be private.
-  return url.protocol;
+  return privacy.redactLink(url.href);
 }
 
 /**

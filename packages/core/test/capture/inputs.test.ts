@@ -156,6 +156,31 @@ describe('inputs', () => {
     expect(events.map((event) => event.type === 'input' && event.value)).toEqual(['picked', 'typed']);
   });
 
+  it.each([
+    ['masked by default', '<div id="f" contenteditable></div>', 'Ada Lovelace', '*** ********'],
+    [
+      'scrubbed when opted back in',
+      '<div id="f" contenteditable data-spoor-unmask></div>',
+      'ada@example.com',
+      '[email]',
+    ],
+  ])('records an editable region as a field when it is left: %s', (_name, html, typed, expected) => {
+    const { events } = start(html);
+    const editor = document.getElementById('f')!;
+    editor.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+    editor.innerHTML = `<p>${typed}</p>`;
+    editor.dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
+    expect(events).toEqual([
+      {
+        type: 'input',
+        target: { selector: '#f', tag: 'div', text: expected },
+        fieldType: 'contenteditable',
+        value: expected,
+        length: typed.length,
+      },
+    ]);
+  });
+
   it('records form submissions with the number of fields a visitor can fill', () => {
     const { events } = start(
       '<form id="signup"><input name="a"><input type="email"><input type="password"><input type="hidden">' +

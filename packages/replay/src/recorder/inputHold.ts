@@ -8,11 +8,12 @@ interface InputData {
 }
 
 /**
- * Holds back the keystrokes of unmasked text fields. Scrubbing needs whole values: while a visitor
+ * Holds back the keystrokes of text fields. Scrubbing needs whole values: while a visitor
  * types `ada@example.com`, the prefix `ada@exam` is not yet an e-mail address and would leave the
  * page as typed. So for fields the visitor may be recorded in, only the committed value (on
- * `change`, when the recording stops or before a full snapshot) is sent. Masked fields send every
- * keystroke: they carry only `*`.
+ * `change`, when the recording stops or before a full snapshot) is sent. Masked fields carry only
+ * `*`: with `pauseMs`, their latest value is sent once the visitor pauses typing for that long
+ * (or commits), instead of one event per keystroke; without it, every keystroke is sent.
  */
 export interface InputHold {
   /** Returns true when the event was held (and must not be sent now). */
@@ -27,9 +28,13 @@ export function createInputHold(
   privacy: Privacy,
   lookup: (id: number) => Node | null,
   send: (event: RecordedEvent) => void,
+  pauseMs?: number,
 ): InputHold {
   const held = new Map<number, RecordedEvent>();
+  const timers = new Map<number, ReturnType<typeof setTimeout>>();
   const releaseOne = (id: number) => {
+    clearTimeout(timers.get(id));
+    timers.delete(id);
     const event = held.get(id);
     if (!event) return;
     held.delete(id);
@@ -51,7 +56,7 @@ export function createInputHold(
       if (data.source !== INCREMENTAL_SOURCE.input || typeof data.text !== 'string') return false;
       const node = lookup(data.id);
       const element = node?.nodeType === 1 ? (node as HTMLInputElement) : null;
-      if (!element || privacy.isInputMasked(element)) return false;
+      if (!element) return false;
       const tag = element.tagName;
       const type = (element.getAttribute('type') ?? '').toLowerCase();
       const typed =
@@ -59,7 +64,16 @@ export function createInputHold(
         element.isContentEditable ||
         (tag === 'INPUT' && type !== 'checkbox' && type !== 'radio');
       if (!typed) return false;
+      const masked = privacy.isInputMasked(element);
+      if (masked && pauseMs === undefined) return false;
       held.set(data.id, event);
+      if (masked) {
+        clearTimeout(timers.get(data.id));
+        timers.set(
+          data.id,
+          setTimeout(() => releaseOne(data.id), pauseMs),
+        );
+      }
       return true;
     },
     release() {
@@ -68,6 +82,8 @@ export function createInputHold(
     stop() {
       document.removeEventListener('change', onCommit, true);
       document.removeEventListener('focusout', onCommit, true);
+      for (const timer of timers.values()) clearTimeout(timer);
+      timers.clear();
       held.clear();
     },
   };

@@ -1,39 +1,10 @@
 import type { Privacy } from '@spoor/core';
 import { BLOCK_ATTRIBUTE } from '@spoor/core';
+import { attributeRule } from './attributes';
 import { INCREMENTAL_SOURCE, RECORDED_EVENT_TYPE, type RecordedEvent } from './recorder';
 
 /** Elements recorded as blank boxes when `blockMedia` is on. */
 export const MEDIA_SELECTOR = 'img,picture,video,audio,canvas,object,embed,image';
-
-/** Attributes that hold URLs: secrets in their query strings and fragments are redacted. */
-const URL_ATTRIBUTES = new Set([
-  'href',
-  'src',
-  'action',
-  'formaction',
-  'poster',
-  'cite',
-  'data',
-  'background',
-  'ping',
-  'xlink:href',
-]);
-/** Attributes that hold human-readable text: masked under masking, scrubbed otherwise. */
-const TEXT_ATTRIBUTES = new Set([
-  'title',
-  'placeholder',
-  'aria-label',
-  'aria-description',
-  'aria-valuetext',
-  'aria-placeholder',
-  'aria-roledescription',
-  'alt',
-  'label',
-  'content',
-  'value',
-]);
-/** Form fields whose `value` attribute the recorder already masks as an input value. */
-const FIELD_TAGS = new Set(['input', 'textarea', 'select']);
 
 /** The rrweb options that carry Spoor's privacy rules. */
 export interface RecorderPrivacyOptions {
@@ -124,20 +95,28 @@ function sanitizeAttributes(
   isTextMasked: (element: Element) => boolean,
   attributes: Record<string, unknown>,
   tagName: string | undefined,
-  element: Node | null,
+  node: Node | null,
 ): void {
+  const element = node?.nodeType === 1 ? (node as Element) : null;
   for (const name of Object.keys(attributes)) {
     const value = attributes[name];
     if (typeof value !== 'string' || value === '') continue;
     const lower = name.toLowerCase();
-    if (URL_ATTRIBUTES.has(lower)) {
-      attributes[name] = privacy.redactUrl(value);
-    } else if (lower === 'srcset') {
-      attributes[name] = redactSrcset(privacy, value);
-    } else if (TEXT_ATTRIBUTES.has(lower) && !(lower === 'value' && tagName && FIELD_TAGS.has(tagName))) {
+    // The type decides only whether a `value` is a button label; a change may not carry it.
+    const type = lower === 'value' ? String(attributes.type ?? element?.getAttribute('type') ?? '') : '';
+    const rule = attributeRule(lower, tagName, type);
+    if (rule === 'link') attributes[name] = privacy.redactLink(value);
+    else if (rule === 'url') attributes[name] = privacy.redactUrl(value);
+    else if (rule === 'srcset') attributes[name] = redactSrcset(privacy, value);
+    else if (rule === 'input') {
+      // rrweb masks only the input types it knows (not `hidden`), and never an option's value.
+      const field = tagName === 'option' ? (element?.closest('select') ?? element) : element;
+      attributes[name] =
+        !field || privacy.isInputMasked(field) ? privacy.maskText(value) : privacy.scrubText(value);
+    } else if (rule === 'text') {
       // Without the live element (already removed) the safe side is to mask.
-      const masked = element?.nodeType !== 1 || isTextMasked(element as Element);
-      attributes[name] = masked ? privacy.maskText(value) : privacy.scrubText(value);
+      attributes[name] =
+        !element || isTextMasked(element) ? privacy.maskText(value) : privacy.scrubText(value);
     }
   }
 }
@@ -164,14 +143,17 @@ function sanitizeNode(
 
 interface MutationData {
   source: number;
+  id?: number;
+  text?: string;
   adds?: { node: SerializedNode }[];
   attributes?: { id: number; attributes: Record<string, unknown> }[];
   href?: string;
 }
 
 /**
- * Redacts what rrweb has no hook for: URLs (page address, links, sources) and text attributes
- * (titles, placeholders, ARIA labels). Runs on each event before it leaves the recorder, in place.
+ * Redacts what rrweb has no hook for: URLs (page address, links, sources), text attributes
+ * (titles, placeholders, ARIA labels, `data-*`) and the values rrweb does not mask (hidden
+ * inputs, options). Runs on each event before it leaves the recorder, in place.
  */
 export function sanitizeEvent(
   privacy: Privacy,
@@ -200,5 +182,12 @@ export function sanitizeEvent(
         element,
       );
     }
+  } else if (
+    event.type === RECORDED_EVENT_TYPE.incrementalSnapshot &&
+    data.source === INCREMENTAL_SOURCE.input
+  ) {
+    const node = data.id === undefined ? null : lookup(data.id);
+    const masked = node?.nodeType !== 1 || privacy.isInputMasked(node as Element);
+    if (masked && typeof data.text === 'string') data.text = privacy.maskText(data.text);
   }
 }

@@ -14,7 +14,23 @@ export interface RrwebRecorderOptions {
    * @default 150
    */
   scrollIntervalMs?: number;
+  /**
+   * When a masked field's value is recorded: `'pause'` once the visitor pauses typing (250 ms) or
+   * leaves the field, `'last'` only when the value is committed (`change`), `'all'` on every
+   * keystroke. Masked values carry only `*`, so every keystroke would record one more `*`.
+   * Unmasked fields are always recorded when committed, so that scrubbing sees whole values.
+   * @default 'pause'
+   */
+  inputs?: 'pause' | 'last' | 'all';
 }
+
+/** The recorder's sampling defaults; docs/replay.md gives the reasoning. */
+const RECORDER_SAMPLING_DEFAULTS = {
+  mouseMoveIntervalMs: 50,
+  scrollIntervalMs: 150,
+  inputs: 'pause',
+  pauseMs: 250,
+} as const;
 
 type RecordModule = typeof import('@rrweb/record');
 type RecordFunction = RecordModule['record'];
@@ -72,6 +88,7 @@ export function createRrwebRecorder(options: RrwebRecorderOptions = {}): Recorde
       // One masking decision per element per pass, shared by rrweb's serialiser and the sanitiser.
       const isTextMasked = passMasking(start.privacy);
       const privacyOptions = toRecorderPrivacy(start.privacy, start.blockMedia, isTextMasked);
+      const inputSampling = options.inputs ?? RECORDER_SAMPLING_DEFAULTS.inputs;
       let stopped = false;
       let record: RecordFunction | undefined;
       let inputs: InputHold | undefined;
@@ -81,8 +98,12 @@ export function createRrwebRecorder(options: RrwebRecorderOptions = {}): Recorde
         if (stopped) return;
         record = rrweb;
         const lookup = (id: number): Node | null => rrweb.mirror.getNode(id);
-        const hold = createInputHold(start.document, start.privacy, lookup, (event) =>
-          start.emit(event, false),
+        const hold = createInputHold(
+          start.document,
+          start.privacy,
+          lookup,
+          (event) => start.emit(event, false),
+          inputSampling === 'pause' ? RECORDER_SAMPLING_DEFAULTS.pauseMs : undefined,
         );
         inputs = hold;
         const onEvent = (event: RecordedEvent) => {
@@ -110,8 +131,9 @@ export function createRrwebRecorder(options: RrwebRecorderOptions = {}): Recorde
           collectFonts: false,
           recordCrossOriginIframes: false,
           sampling: {
-            mousemove: options.mouseMoveIntervalMs ?? 50,
-            scroll: options.scrollIntervalMs ?? 150,
+            mousemove: options.mouseMoveIntervalMs ?? RECORDER_SAMPLING_DEFAULTS.mouseMoveIntervalMs,
+            scroll: options.scrollIntervalMs ?? RECORDER_SAMPLING_DEFAULTS.scrollIntervalMs,
+            input: inputSampling === 'last' ? 'last' : 'all',
           },
           errorHandler: (error) => {
             start.reportError(error);
