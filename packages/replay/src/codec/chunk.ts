@@ -7,9 +7,10 @@ import type { RrwebEvent } from './encode';
  * Throws an error naming the problem on a chunk it cannot read.
  */
 export function decodeReplayChunk(chunk: {
-  codec?: unknown;
-  events?: unknown;
-  data?: unknown;
+  readonly codec?: unknown;
+  readonly events?: unknown;
+  readonly data?: unknown;
+  readonly full?: unknown;
 }): RrwebEvent[] {
   const codec = chunk.codec ?? 1;
   if (codec === 1) {
