@@ -6,17 +6,12 @@ import type { RrwebEvent } from './encode';
  * codec 1 (or none, from before codecs were numbered) carries them in `events`; codec 2 in `data`.
  * Throws an error naming the problem on a chunk it cannot read.
  */
-export function decodeReplayChunk(chunk: {
-  readonly codec?: unknown;
-  readonly events?: unknown;
-  readonly data?: unknown;
-  readonly full?: unknown;
-}): RrwebEvent[] {
-  const codec = chunk.codec ?? 1;
+export function decodeReplayChunk(chunk: object): RrwebEvent[] {
+  const { codec = 1, events, data } = chunk as { codec?: unknown; events?: unknown; data?: unknown };
   if (codec === 1) {
-    if (!Array.isArray(chunk.events)) throw new Error('Replay chunk (codec 1) has no events array');
-    return chunk.events as RrwebEvent[];
+    if (!Array.isArray(events)) throw new Error('Replay chunk (codec 1) has no events array');
+    return events as RrwebEvent[];
   }
-  if (codec === 2) return decodeEvents(chunk.data);
+  if (codec === 2) return decodeEvents(data);
   throw new Error(`Replay chunk has an unknown codec: ${String(codec)}`);
 }
