@@ -1,7 +1,12 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', player: 'src/player/index.ts', heatmap: 'src/heatmap/index.ts' },
+  entry: {
+    index: 'src/index.ts',
+    player: 'src/player/index.ts',
+    heatmap: 'src/heatmap/index.ts',
+    codec: 'src/codec/index.ts',
+  },
   format: ['esm', 'cjs'],
   dts: true,
   sourcemap: true,
