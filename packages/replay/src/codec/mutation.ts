@@ -1,6 +1,6 @@
 import type { Cursor } from './cursor';
 import { decodeNode, encodeNode } from './node';
-import { isInteger, isRecord, malformed, type Record_, restOf } from './shape';
+import { extraOf, isInteger, isRecord, malformed, type Record_, restOf } from './shape';
 
 /**
  * rrweb's mutation data (`adds`, `removes`, `texts`, `attributes`) as lists of short arrays, every
@@ -18,11 +18,15 @@ interface Entry {
   ids: readonly string[];
   /** Fields carried as they are. */
   values: readonly string[];
+  /** Both. */
+  keys: readonly string[];
 }
 
-const REMOVE: Entry = { ids: ['parentId', 'id'], values: [] };
-const TEXT: Entry = { ids: ['id'], values: ['value'] };
-const ATTRIBUTE: Entry = { ids: ['id'], values: ['attributes'] };
+const entry = (ids: string[], values: string[]): Entry => ({ ids, values, keys: ids.concat(values) });
+const REMOVE = entry(['parentId', 'id'], []);
+const TEXT = entry(['id'], ['value']);
+const ATTRIBUTE = entry(['id'], ['attributes']);
+const ADD_KEYS = ['parentId', 'nextId', 'node'];
 
 function encodeList(list: unknown[], entry: Entry): unknown[] | undefined {
   const previous = entry.ids.map(() => 0);
@@ -40,7 +44,7 @@ function encodeList(list: unknown[], entry: Entry): unknown[] | undefined {
       if (item[key] === undefined) return undefined;
       encoded.push(item[key]);
     }
-    const rest = restOf(item, entry.ids.concat(entry.values));
+    const rest = extraOf(item, entry.keys);
     if (rest) encoded.push(rest);
     out.push(encoded);
   }
@@ -83,7 +87,7 @@ function encodeAdds(adds: unknown[], cursor: Cursor): unknown[] | undefined {
       encodeNode(add.node, cursor),
     ];
     parent = add.parentId;
-    const rest = restOf(add, ['parentId', 'nextId', 'node']);
+    const rest = extraOf(add, ADD_KEYS);
     if (rest) encoded.push(rest);
     out.push(encoded);
   }

@@ -1,5 +1,5 @@
 import type { Cursor } from './cursor';
-import { hasAll, isInteger, isRecord, malformed, type Record_, restOf } from './shape';
+import { extraOf, isInteger, isRecord, malformed, type Record_ } from './shape';
 
 /**
  * rrweb's serialised nodes as arrays: `[type, id delta, ...fields, rest?]`, the fields in the order
@@ -22,20 +22,28 @@ const KNOWN: Record<number, readonly string[]> = Object.fromEntries(
 );
 
 export function encodeNode(node: unknown, cursor: Cursor): unknown {
-  if (!isRecord(node) || !isInteger(node.id) || typeof node.type !== 'number') return node;
-  const fields = FIELDS[node.type];
-  if (!fields || !hasAll(node, fields)) return node;
-  if ('childNodes' in node && !Array.isArray(node.childNodes)) return node;
-  const encoded: unknown[] = [node.type, node.id - cursor.id - 1];
-  cursor.id = node.id;
+  if (!isRecord(node)) return node;
+  const { type, id } = node;
+  const fields = typeof type === 'number' ? FIELDS[type] : undefined;
+  if (!fields || !isInteger(id)) return node;
+  // Checked before anything is written: a node carried as it is leaves the cursor untouched.
   for (const field of fields) {
-    encoded.push(
-      field === 'childNodes'
-        ? (node.childNodes as unknown[]).map((child) => encodeNode(child, cursor))
-        : node[field],
-    );
+    const value = node[field];
+    if (value === undefined || (field === 'childNodes' && !Array.isArray(value))) return node;
   }
-  const rest = restOf(node, KNOWN[node.type]!);
+  const encoded: unknown[] = [type, id - cursor.id - 1];
+  cursor.id = id;
+  for (const field of fields) {
+    if (field !== 'childNodes') {
+      encoded.push(node[field]);
+      continue;
+    }
+    const children = node.childNodes as unknown[];
+    const out = new Array<unknown>(children.length);
+    for (let index = 0; index < children.length; index++) out[index] = encodeNode(children[index], cursor);
+    encoded.push(out);
+  }
+  const rest = extraOf(node, KNOWN[type as number]!);
   if (rest) encoded.push(rest);
   return encoded;
 }

@@ -10,19 +10,25 @@ export const isInteger = (value: unknown): value is number => Number.isSafeInteg
 /** The keys of `record` other than `known`, with a defined value; `undefined` when there are none. */
 export function restOf(record: Record_, known: readonly string[]): Record_ | undefined {
   let rest: Record_ | undefined;
-  for (const key of Object.keys(record)) {
-    if (known.includes(key) || record[key] === undefined) continue;
+  // for…in rather than Object.keys: this runs for every node and entry, and allocates nothing.
+  for (const key in record) {
+    if (record[key] === undefined || known.includes(key) || !Object.hasOwn(record, key)) continue;
     rest ??= {};
     rest[key] = record[key];
   }
   return rest;
 }
 
-/** True when every key in `keys` holds a defined value. */
-export function hasAll(record: Record_, keys: readonly string[]): boolean {
-  for (const key of keys) if (record[key] === undefined) return false;
-  return true;
+/** Own keys of a record (for…in: no array is allocated, and JSON-shaped records inherit none). */
+export function keyCount(record: Record_): number {
+  let count = 0;
+  for (const _ in record) count += 1;
+  return count;
 }
+
+/** `restOf`, looked for only when the record holds more keys than the `known` ones it was checked for. */
+export const extraOf = (record: Record_, known: readonly string[]): Record_ | undefined =>
+  keyCount(record) > known.length ? restOf(record, known) : undefined;
 
 /** Thrown by the decoder on data no encoder wrote. */
 export function malformed(what: string): Error {
