@@ -1,4 +1,4 @@
-import { encodeEvents } from './codec/encode';
+import type { RrwebEvent } from './codec/encode';
 import type { ReplayChunk } from './codec/format';
 import type { RecordedEvent } from './recorder/recorder';
 
@@ -14,6 +14,8 @@ export interface ChunkEncoderOptions {
  * Encodes replay chunks (codec 2) in the page's idle time, never in the task that recorded them:
  * a chunk is cut while the visitor interacts (a click's mutations fill it), and encoding it then
  * would lengthen that interaction. `flush()` encodes what waits at once, for the page's exit.
+ * The encoder's code is loaded on demand with the first chunk, like rrweb, so pages that record
+ * nothing never download it; chunks that must leave before it has arrived go as codec 1.
  */
 export interface ChunkEncoder {
   push(events: RecordedEvent[], full: boolean): void;
@@ -26,30 +28,71 @@ export interface ChunkEncoder {
 /** How long a chunk may wait for idle time before it is encoded anyway. */
 const IDLE_TIMEOUT_MS = 1_000;
 
-type State = 'idle' | 'scheduled';
+type Encode = (events: readonly RrwebEvent[]) => unknown[];
+
+let loading: Promise<Encode> | undefined;
+/** The encoder, once it has arrived: later recordings use it at once. */
+let loaded: Encode | undefined;
+
+/** Loads the encoder once per page (a chunk of its own in the app's bundle); a failed load is retried later. */
+export function loadEncoder(): Promise<Encode> {
+  if (!loading) {
+    // By package name, so an app's bundler (and our size budget) sees a chunk of its own.
+    const pending = import('@spoor/replay/codec').then((module) => {
+      loaded = module.encodeEvents;
+      return loaded;
+    });
+    loading = pending;
+    pending.catch(() => {
+      if (loading === pending) loading = undefined;
+    });
+  }
+  return loading;
+}
+
+/** `loading`: the encoder's code is on its way; `scheduled`: an idle callback will encode. */
+type State = 'unloaded' | 'loading' | 'idle' | 'scheduled';
 
 export function createChunkEncoder(options: ChunkEncoderOptions): ChunkEncoder {
   const { window } = options;
   let waiting: { events: RecordedEvent[]; full: boolean }[] = [];
-  let state: State = 'idle';
+  let encode: Encode | undefined = loaded;
+  let state: State = encode ? 'idle' : 'unloaded';
   let cancel: (() => void) | undefined;
 
   const encodeOne = () => {
     const chunk = waiting.shift();
     if (!chunk) return;
-    let encoded: ReplayChunk;
+    let encoded: ReplayChunk = { codec: 1, events: chunk.events, full: chunk.full };
     try {
-      encoded = { codec: 2, data: encodeEvents(chunk.events), full: chunk.full };
+      if (encode) encoded = { codec: 2, data: encode(chunk.events), full: chunk.full };
     } catch (error) {
       // Never lose a chunk to the encoder: it goes as recorded.
       options.reportError(error);
-      encoded = { codec: 1, events: chunk.events, full: chunk.full };
     }
     options.deliver(encoded);
   };
 
+  const load = () => {
+    state = 'loading';
+    loadEncoder().then(
+      (loaded) => {
+        encode = loaded;
+        state = 'idle';
+        schedule();
+      },
+      (error: unknown) => {
+        // Blocked (network, CSP): what waits goes as codec 1; the next chunk tries again.
+        options.reportError(error);
+        state = 'unloaded';
+        while (waiting.length > 0) encodeOne();
+      },
+    );
+  };
+
   const schedule = () => {
-    if (state === 'scheduled' || waiting.length === 0) return;
+    if (state === 'unloaded') load();
+    if (state !== 'idle' || waiting.length === 0) return;
     state = 'scheduled';
     if (typeof window.requestIdleCallback === 'function') {
       const handle = window.requestIdleCallback(run, { timeout: IDLE_TIMEOUT_MS });
@@ -73,7 +116,7 @@ export function createChunkEncoder(options: ChunkEncoderOptions): ChunkEncoder {
   const stop = () => {
     cancel?.();
     cancel = undefined;
-    state = 'idle';
+    if (state === 'scheduled') state = 'idle';
   };
 
   return {

@@ -1,7 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { loadEncoder } from '../src/encoder';
 import { createReplayPlugin, isSessionSampled } from '../src/index';
 import { clearCookies, createFakeRecorder, destroyTrackers, runIdle, setup } from './helpers';
 
+// The encoder's code is loaded on demand; here it has arrived before the tests start.
+beforeAll(async () => {
+  await loadEncoder();
+});
 beforeEach(() => {
   clearCookies();
   localStorage.clear();
