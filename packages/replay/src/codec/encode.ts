@@ -3,7 +3,7 @@ import { EVENT_KIND } from './format';
 import { encodeMutation } from './mutation';
 import { encodeNode } from './node';
 import { encodePositions, POSITION_SOURCES } from './positions';
-import { isInteger, isRecord, restOf } from './shape';
+import { extraOf, isInteger, isRecord, restOf } from './shape';
 
 /** An rrweb event (`eventWithTime`): what the recorder emits and the decoder gives back. */
 export interface RrwebEvent {
@@ -12,6 +12,7 @@ export interface RrwebEvent {
   timestamp: number;
 }
 
+const EVENT_KEYS = ['type', 'data', 'timestamp'];
 const FULL_SNAPSHOT = 2;
 const INCREMENTAL = 3;
 const MUTATION = 0;
@@ -46,7 +47,7 @@ export function encodeEvents(events: readonly RrwebEvent[]): unknown[] {
       !isRecord(event) ||
       !isInteger(event.timestamp) ||
       !isInteger(event.type) ||
-      restOf(event, ['type', 'data', 'timestamp'])
+      extraOf(event, EVENT_KEYS)
     ) {
       out.push([EVENT_KIND.raw, event]);
       continue;

@@ -1,4 +1,4 @@
-import { isInteger, isRecord, malformed, type Record_ } from './shape';
+import { isInteger, isRecord, keyCount, malformed, type Record_ } from './shape';
 
 /**
  * Pointer and touch paths (`{ source, positions: [{ x, y, id, timeOffset }] }`) as one flat array of
@@ -13,11 +13,11 @@ export const POSITION_SOURCES: readonly number[] = [1, 6, 12];
 
 export function encodePositions(data: Record_): number[] | undefined {
   const { positions } = data;
-  if (!Array.isArray(positions) || Object.keys(data).length !== 2) return undefined;
+  if (!Array.isArray(positions) || keyCount(data) !== 2) return undefined;
   const out: number[] = [];
   const previous = [0, 0, 0, 0];
   for (const position of positions) {
-    if (!isRecord(position) || Object.keys(position).length !== FIELDS.length) return undefined;
+    if (!isRecord(position) || keyCount(position) !== FIELDS.length) return undefined;
     for (let i = 0; i < FIELDS.length; i++) {
       const value = position[FIELDS[i]!];
       if (!isInteger(value)) return undefined;
