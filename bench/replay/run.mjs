@@ -186,8 +186,11 @@ async function runMode(mode) {
   await page.waitForTimeout(300);
   await page.close();
   const minutes = WORKLOAD_MS / 60_000;
-  const replayEvents = collected.filter((event) => event.type === 'replay').flatMap((event) => event.events);
-  const recorded = mode === 'rrweb' ? result.rr : mode === 'spoor' ? JSON.stringify(replayEvents) : '';
+  // What Spoor sends for replay: codec 2 chunks carry their encoding in `data`, codec 1 the events.
+  const replayPayloads = collected
+    .filter((event) => event.type === 'replay')
+    .map((event) => (event.codec === 2 ? event.data : event.events));
+  const recorded = mode === 'rrweb' ? result.rr : mode === 'spoor' ? JSON.stringify(replayPayloads) : '';
   return {
     mode,
     scriptMs: Math.round((after.ScriptDuration - before.ScriptDuration) * 1000),

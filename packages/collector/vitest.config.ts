@@ -2,6 +2,8 @@ import { defineProject } from 'vitest/config';
 
 export default defineProject({
   resolve: { conditions: ['@spoor/source'] },
+  // Node-side code (the export route) imports @spoor/replay's decoder from its source, no build needed.
+  ssr: { resolve: { conditions: ['@spoor/source'], externalConditions: ['@spoor/source'] } },
   test: {
     name: 'collector',
     environment: 'node',

@@ -52,7 +52,11 @@ const payloads: Record<string, z.ZodType> = {
   visibility: z.looseObject({ state: z.enum(['visible', 'hidden']) }),
   error: z.looseObject({ message: z.string().max(10_000), source: short, line: finite, col: finite }),
   custom: z.looseObject({ name: z.string().min(1).max(200), props: z.record(z.string(), z.unknown()) }),
-  replay: z.looseObject({ events: z.array(z.unknown()), full: z.boolean() }),
+  // Codec 1: rrweb events as they are; codec 2: @spoor/replay's compact encoding (docs/events.md).
+  replay: z.union([
+    z.looseObject({ codec: z.literal(1).optional(), events: z.array(z.unknown()), full: z.boolean() }),
+    z.looseObject({ codec: z.literal(2), data: z.array(z.unknown()), full: z.boolean() }),
+  ]),
   'replay:paused': z.looseObject({ reason: z.string().max(64), resumeInMs: finite }),
 };
 

@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { exportRoutes } from './routes/export';
 import { ingestRoutes } from './routes/ingest';
 import { queryRoutes } from './routes/query';
 import { resolveSites, type SiteConfig } from './sites';
@@ -132,6 +133,7 @@ export async function createCollector(options: CollectorOptions = {}): Promise<C
     rateLimit: options.rateLimit ?? { max: 600, timeWindowMs: 60_000 },
   });
   await app.register(queryRoutes, { storage, sites, token });
+  await app.register(exportRoutes, { storage, sites, token });
   app.get('/healthz', async () => ({ ok: true, storage: storage.kind }));
 
   const dashboardDir =

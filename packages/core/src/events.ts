@@ -50,7 +50,8 @@ export interface TrackerEventMap {
     stack?: string;
   };
   custom: { name: string; props: Record<string, unknown> };
-  replay: { events: unknown[]; full: boolean };
+  /** A chunk of DOM replay: codec 1 holds rrweb events as they are, codec 2 Spoor's encoding of them (docs/events.md). */
+  replay: { codec?: 1; events: unknown[]; full: boolean } | { codec: 2; data: unknown[]; full: boolean };
   'replay:paused': { reason: 'mutations' | 'bytes'; resumeInMs: number };
   'consent:change': { state: ConsentState; previous: ConsentState };
   'transport:error': { transport: string; reason: string; status?: number; dropped: number };

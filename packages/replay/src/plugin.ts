@@ -7,7 +7,9 @@ import {
   type ReplayBudget,
 } from './budget';
 import { createChunker } from './chunker';
-import type { RecordedEvent, Recorder, Recording } from './recorder/recorder';
+import type { ReplayChunk } from './codec/format';
+import { createChunkEncoder } from './encoder';
+import type { Recorder, Recording } from './recorder/recorder';
 import { createRrwebRecorder } from './recorder/rrweb';
 import { isSessionSampled } from './sampling';
 import { estimateEventBytes } from './size';
@@ -117,25 +119,40 @@ function setupReplay(ctx: PluginContext, options: ReplayPluginOptions, settings:
   let resumeTimer: ReturnType<typeof setTimeout> | undefined;
   let gateTimer: ReturnType<typeof setTimeout> | undefined;
   let gateOpen = true;
-  let held: { events: RecordedEvent[]; full: boolean }[] = [];
+  let held: ReplayChunk[] = [];
 
-  const send = (events: RecordedEvent[], full: boolean) => {
+  const send = (chunk: ReplayChunk) => {
     if (!gateOpen) {
-      held.push({ events, full });
+      held.push(chunk);
       return;
     }
     try {
-      ctx.emit({ type: 'replay', events, full });
+      ctx.emit({ type: 'replay', ...chunk });
     } catch (error) {
       ctx.reportError(error);
     }
   };
+  // Recorded events -> chunks (chunker) -> codec 2 in idle time (encoder) -> the tracker (send).
+  const encoder = createChunkEncoder({
+    window: ctx.window,
+    deliver: send,
+    reportError: (error) => ctx.reportError(error),
+  });
   const chunker = createChunker({
     flushIntervalMs: options.flushIntervalMs ?? 1_500,
     maxEvents: options.maxChunkEvents ?? 500,
     maxBytes: options.maxChunkBytes ?? 256_000,
-    send,
+    send: encoder.push,
   });
+  /** Hands over everything recorded so far, encoded now (the page may be about to go). */
+  const flushAll = () => {
+    chunker.flush();
+    encoder.flush();
+  };
+  const discardAll = () => {
+    chunker.discard();
+    encoder.discard();
+  };
 
   const stopRecording = () => {
     if (snapshotTimer !== undefined) clearInterval(snapshotTimer);
@@ -151,7 +168,8 @@ function setupReplay(ctx: PluginContext, options: ReplayPluginOptions, settings:
     paused = true;
     // Called from inside the recorder's callbacks: stop it synchronously so the storm is not serialised.
     stopRecording();
-    chunker.flush();
+    // What was recorded before the pause reaches the tracker before the pause event does.
+    flushAll();
     ctx.emit({ type: 'replay:paused', reason, resumeInMs: settings.budget.pauseMs });
     resumeTimer = setTimeout(() => {
       resumeTimer = undefined;
@@ -202,7 +220,7 @@ function setupReplay(ctx: PluginContext, options: ReplayPluginOptions, settings:
       gateOpen = true;
       const release = held;
       held = [];
-      for (const chunk of release) send(chunk.events, chunk.full);
+      for (const chunk of release) send(chunk);
     }, waitMs);
   };
 
@@ -213,7 +231,7 @@ function setupReplay(ctx: PluginContext, options: ReplayPluginOptions, settings:
     sessionId = next;
     // A new session starts from a full snapshot of its own; what is pending belonged to the old one.
     stopRecording();
-    chunker.discard();
+    discardAll();
     if (gateTimer !== undefined) clearTimeout(gateTimer);
     gateTimer = undefined;
     held = [];
@@ -227,21 +245,21 @@ function setupReplay(ctx: PluginContext, options: ReplayPluginOptions, settings:
   const unsubscribe = ctx.subscribe(sync);
   // Hand pending events over before the tracker's own exit flush (it listens after plugins).
   const onHide = () => {
-    if (ctx.document.visibilityState !== 'visible') chunker.flush();
+    if (ctx.document.visibilityState !== 'visible') flushAll();
   };
-  ctx.window.addEventListener('pagehide', chunker.flush);
+  ctx.window.addEventListener('pagehide', flushAll);
   ctx.document.addEventListener('visibilitychange', onHide);
 
   return () => {
     active = false;
     unsubscribe();
-    ctx.window.removeEventListener('pagehide', chunker.flush);
+    ctx.window.removeEventListener('pagehide', flushAll);
     ctx.document.removeEventListener('visibilitychange', onHide);
     stopRecording();
     if (gateTimer !== undefined) clearTimeout(gateTimer);
     // Hand over the last events when the tracker stops, never after consent was withdrawn.
-    if (ctx.getSnapshot().consent === 'granted') chunker.flush();
-    else chunker.discard();
+    if (ctx.getSnapshot().consent === 'granted') flushAll();
+    else discardAll();
     held = [];
   };
 }

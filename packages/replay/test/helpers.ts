@@ -6,6 +6,7 @@ import {
   type TrackerOptions,
 } from '@spoor/core';
 import { NO_CAPTURE } from '../../../test-utils/dom';
+import { decodeReplayChunk } from '../src/codec';
 import type { RecordedEvent, Recorder, RecorderStartOptions } from '../src/index';
 
 export { clearCookies, NO_CAPTURE } from '../../../test-utils/dom';
@@ -64,17 +65,51 @@ export function createFakeRecorder() {
 
 const trackers: Tracker[] = [];
 
+/**
+ * The page's idle time, under the test's control: chunks are encoded in idle callbacks, and
+ * `runIdle()` runs the waiting ones (as a browser would once the page is idle).
+ */
+const idle = new Map<number, IdleRequestCallback>();
+let nextIdle = 0;
+/** Installed per test, after the test's fake timers (which would replace it). */
+function controlIdleTime() {
+  window.requestIdleCallback = (callback) => {
+    idle.set(++nextIdle, callback);
+    return nextIdle;
+  };
+  window.cancelIdleCallback = (handle) => {
+    idle.delete(handle);
+  };
+}
+export function runIdle() {
+  while (idle.size > 0) {
+    const [handle, callback] = idle.entries().next().value!;
+    idle.delete(handle);
+    callback({ didTimeout: false, timeRemaining: () => 50 });
+  }
+}
+
+export type ReplayEvent = Extract<TrackerEvent, { type: 'replay' }>;
+export type DecodedReplay = ReplayEvent & { events: RecordedEvent[] };
+
 export function setup(options: TrackerOptions = {}) {
+  controlIdleTime();
   const transport = createMemoryTransport();
   const tracker = createTracker({ capture: NO_CAPTURE, transport, ...options });
   const events: TrackerEvent[] = [];
   tracker.on('*', (event) => events.push(event));
   trackers.push(tracker);
-  const replays = () =>
-    events.filter((event): event is Extract<TrackerEvent, { type: 'replay' }> => event.type === 'replay');
+  /** The replay chunks handed over once the page was idle, their events decoded. */
+  const replays = (): DecodedReplay[] => {
+    runIdle();
+    return events
+      .filter((event): event is ReplayEvent => event.type === 'replay')
+      .map((event) => ({ ...event, events: decodeReplayChunk(event) }));
+  };
   return { tracker, transport, events, replays };
 }
 
 export function destroyTrackers() {
   for (const tracker of trackers.splice(0)) tracker.destroy();
+  idle.clear();
 }

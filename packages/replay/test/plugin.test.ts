@@ -1,7 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { loadEncoder } from '../src/encoder';
 import { createReplayPlugin, isSessionSampled } from '../src/index';
-import { clearCookies, createFakeRecorder, destroyTrackers, setup } from './helpers';
+import { clearCookies, createFakeRecorder, destroyTrackers, runIdle, setup } from './helpers';
 
+// The encoder's code is loaded on demand; here it has arrived before the tests start.
+beforeAll(async () => {
+  await loadEncoder();
+});
 beforeEach(() => {
   clearCookies();
   localStorage.clear();
@@ -77,6 +82,8 @@ describe('createReplayPlugin', () => {
     const fake = createFakeRecorder();
     const { tracker, replays } = setup({ plugins: [createReplayPlugin({ recorder: fake.recorder })] });
     tracker.start();
+    // The page was idle once: the full snapshot was encoded and handed over.
+    runIdle();
     fake.emit();
     tracker.consent.deny();
     vi.advanceTimersByTime(10_000);
@@ -340,5 +347,33 @@ describe('createReplayPlugin at page exit', () => {
     fake.emit();
     window.dispatchEvent(new Event('pagehide'));
     expect(fullFlags(replays())).toEqual([true, false]);
+  });
+
+  it('encodes chunks in idle time, not in the task that recorded them', () => {
+    const fake = createFakeRecorder();
+    const { tracker, events, replays } = setup({
+      plugins: [createReplayPlugin({ recorder: fake.recorder, maxChunkEvents: 3 })],
+    });
+    tracker.start();
+    for (let index = 0; index < 3; index++) fake.emit();
+    // Two chunks are cut (the full snapshot, three events); none is encoded yet.
+    expect(events.filter((event) => event.type === 'replay')).toEqual([]);
+    runIdle();
+    const sent = events.filter((event) => event.type === 'replay');
+    expect(sent.map((event) => event.codec)).toEqual([2, 2]);
+    expect(replays()[1]!.events.map((event) => (event.data as { texts: unknown[] }).texts)).toHaveLength(3);
+  });
+
+  it('encodes what waits at once when the page is left, without waiting for idle time', () => {
+    const fake = createFakeRecorder();
+    const { tracker, events } = setup({ plugins: [createReplayPlugin({ recorder: fake.recorder })] });
+    tracker.start();
+    fake.emit();
+    window.dispatchEvent(new Event('pagehide'));
+    const sent = events.filter((event) => event.type === 'replay');
+    expect(sent.map((event) => [event.codec, event.full])).toEqual([
+      [2, true],
+      [2, false],
+    ]);
   });
 });

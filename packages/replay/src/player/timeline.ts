@@ -1,3 +1,4 @@
+import { decodeReplayChunk } from '../codec/chunk';
 import type { RecordedEvent } from '../recorder/recorder';
 
 /** An event as the tracker delivered it (a `replay` chunk, a click, a page view…), as stored by a backend. */
@@ -71,8 +72,9 @@ export function buildTimeline(
     if (!isStored(event)) {
       if (isRecorded(event)) recorded.push(event);
     } else if (sameTab(event)) {
-      if (event.type === 'replay' && Array.isArray(event.events)) {
-        for (const item of event.events) if (isRecorded(item)) recorded.push(item);
+      if (event.type === 'replay') {
+        // Any codec: 1 (rrweb events as they are) or 2 (Spoor's compact encoding).
+        for (const item of decodeReplayChunk(event)) if (isRecorded(item)) recorded.push(item);
       } else if (event.type in MARKER_KINDS) {
         marks.push(event);
       }

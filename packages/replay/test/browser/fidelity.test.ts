@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeReplayChunk } from '../../src/codec';
 import { deliveredEvents, type Harness, signatureScript, startHarness, waitForFullSnapshot } from './harness';
 
 let harness: Harness;
@@ -95,7 +96,7 @@ describe('createReplayPlugin + createPlayer (fidelity)', () => {
 
     const player = await harness.browser.newPage({ viewport: { width: 1100, height: 900 } });
     await player.goto(`${harness.url}/player.html`);
-    const start = await player.evaluate((all) => {
+    await player.evaluate((all) => {
       const win = window as unknown as Record<string, unknown> & {
         SpoorPlayer: typeof import('./fixtures/player-entry');
       };
@@ -103,11 +104,14 @@ describe('createReplayPlugin + createPlayer (fidelity)', () => {
         skipInactive: false,
       });
       win.__player = created;
-      return (all as { type: string; events?: { timestamp: number }[] }[])
-        .filter((event) => event.type === 'replay')
-        .flatMap((event) => event.events ?? [])
-        .reduce((min, event) => Math.min(min, event.timestamp), Number.POSITIVE_INFINITY);
     }, events);
+    // The first recorded moment, from the chunks as sent (codec 2: decoded first).
+    const start = Math.min(
+      ...events
+        .filter((event) => event.type === 'replay')
+        .flatMap((event) => decodeReplayChunk(event))
+        .map((event) => event.timestamp),
+    );
 
     for (const [index, moment] of moments.entries()) {
       await player.evaluate((offset) => {

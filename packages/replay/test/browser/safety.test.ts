@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeReplayChunk } from '../../src/codec';
 import { deliveredEvents, type Harness, startHarness, waitForFullSnapshot } from './harness';
 
 let harness: Harness;
@@ -83,10 +84,13 @@ describe('createPlayer (safety)', () => {
     // The recorded page ran under a strict CSP: its own inline code never ran either.
     expect(harness.requests.filter((path) => path.startsWith('/pwned'))).toEqual([]);
 
-    const replays = recorded.filter((event) => event.type === 'replay') as {
-      events: { type: number; timestamp: number; data: { node?: { id: number } } }[];
+    const all = recorded
+      .filter((event) => event.type === 'replay')
+      .flatMap((event) => decodeReplayChunk(event)) as {
+      type: number;
+      timestamp: number;
+      data: { node?: { id: number } };
     }[];
-    const all = replays.flatMap((event) => event.events);
     const last = Math.max(...all.map((event) => event.timestamp));
     // Append the forged nodes to <body> (id 9 in a page like this one: found from the snapshot).
     const snapshot = JSON.stringify(all.find((event) => event.type === 2));

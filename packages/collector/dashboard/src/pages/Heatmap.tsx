@@ -1,3 +1,4 @@
+import { decodeReplayChunk } from '@spoor/replay/codec';
 import { aggregateClicks, createHeatmapOverlay, DEFAULT_WIDTH_BUCKETS } from '@spoor/replay/heatmap';
 import { createPlayer, type PlayerEvent } from '@spoor/replay/player';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -33,9 +34,7 @@ function PageSnapshot(props: {
       .then(([detail, { chunks }]) => {
         const box = ref.current;
         if (!live || !box) return;
-        const recorded = chunks.flatMap((c) =>
-          Array.isArray(c.payload.events) ? c.payload.events : [],
-        ) as Recorded[];
+        const recorded = chunks.flatMap((c) => decodeReplayChunk(c.payload)) as Recorded[];
         const width = recorded.find((e) => e.type === 4)?.data?.width ?? 1280;
         box.style.width = `${Math.min(width, box.parentElement?.clientWidth ?? width)}px`;
         const events = [...flatten(detail.events), ...flatten(chunks)] as unknown as PlayerEvent[];
