@@ -1,3 +1,5 @@
+export type { FrameworkErrorOptions } from './adapter/frameworkError';
+export { reportFrameworkError } from './adapter/frameworkError';
 export type { EventBus, EventBusOptions, Unsubscribe } from './bus';
 export { createEventBus } from './bus';
 export type {
