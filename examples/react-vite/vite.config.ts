@@ -7,4 +7,7 @@ export default defineConfig({
   // source, so the example needs no package build. Vite 7 replaces its defaults when
   // `conditions` is set, so they are spread back in.
   resolve: { conditions: ['@spoor/source', ...defaultClientConditions] },
+  // `npm run dev`: batches go to /v1/collect on the dev server, which forwards them to the reference
+  // collector (`npx spoor-collector --port 8787`, whose default site key `demo` the example sends).
+  server: { proxy: { '/v1': process.env.SPOOR_COLLECTOR_URL ?? 'http://127.0.0.1:8787' } },
 });

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { defineProject } from 'vitest/config';
@@ -5,7 +6,10 @@ import { defineProject } from 'vitest/config';
 export default defineProject({
   plugins: [svelte({ configFile: false }), svelteTesting()],
   // 'browser' first, so components and Svelte itself load their client builds under happy-dom.
-  resolve: { conditions: ['@spoor/source', 'browser', 'module', 'development|production'] },
+  resolve: {
+    conditions: ['@spoor/source', 'browser', 'module', 'development|production'],
+    alias: { '$app/navigation': fileURLToPath(new URL('./test/kit/appNavigation.ts', import.meta.url)) },
+  },
   ssr: { resolve: { conditions: ['@spoor/source', 'module', 'node', 'development|production'] } },
   test: {
     name: 'svelte',

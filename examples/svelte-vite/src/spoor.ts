@@ -8,7 +8,7 @@ export const tracker = createTracker({
   transport:
     endpoint === 'console'
       ? createConsoleTransport()
-      : createHttpTransport({ url: endpoint, siteKey: import.meta.env.VITE_SPOOR_SITE_KEY || undefined }),
+      : createHttpTransport({ url: endpoint, siteKey: import.meta.env.VITE_SPOOR_SITE_KEY || 'demo' }),
   // Nothing is stored, captured or sent until the visitor accepts in the consent banner.
   consent: { mode: 'opt-in' },
 });

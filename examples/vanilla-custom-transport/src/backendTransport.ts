@@ -59,7 +59,7 @@ export function createBackendTransport(options: BackendTransportOptions): Transp
           body,
           // At page exit the request must outlive the page (64 KB at most for all such requests).
           keepalive: keepalive && body.length < 60_000,
-          signal,
+          signal: signal ?? null,
         });
         if (res.ok) return { status: 'ok' };
         if (res.status === 413) return { status: 'split' };

@@ -1,3 +1,11 @@
+export type { ClickTracking, TrackBinding } from './adapter/clickToTrack';
+export { trackClicks } from './adapter/clickToTrack';
+export type { ConsentControls } from './adapter/consent';
+export { consentControls } from './adapter/consent';
+export type { FrameworkErrorOptions } from './adapter/frameworkError';
+export { reportFrameworkError } from './adapter/frameworkError';
+export type { PrivacyMark } from './adapter/maskToggle';
+export { privacyMarkAttribute, privacyMarkProps, setPrivacyMark } from './adapter/maskToggle';
 export type { EventBus, EventBusOptions, Unsubscribe } from './bus';
 export { createEventBus } from './bus';
 export type {

@@ -1,5 +1,5 @@
 'use client';
-import type { ConsentState } from '@spoor/core';
+import { type ConsentState, consentControls } from '@spoor/core';
 import { useMemo } from 'react';
 import { useTrackerContext } from './context';
 import { useTrackerSnapshot } from './useTrackerSnapshot';
@@ -27,13 +27,6 @@ export interface ConsentValue {
 export function useConsent(): ConsentValue {
   const tracker = useTrackerContext('useConsent');
   const state = useTrackerSnapshot((snapshot) => snapshot.consent);
-  return useMemo(
-    () => ({
-      state,
-      mode: tracker.consent.mode,
-      grant: () => tracker.consent.grant(),
-      deny: () => tracker.consent.deny(),
-    }),
-    [tracker, state],
-  );
+  const controls = useMemo(() => consentControls(tracker), [tracker]);
+  return useMemo(() => ({ state, ...controls }), [controls, state]);
 }

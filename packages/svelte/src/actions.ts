@@ -1,11 +1,11 @@
-import { BLOCK_ATTRIBUTE, MASK_ATTRIBUTE, type Tracker } from '@spoor/core';
+import { type PrivacyMark, setPrivacyMark, type TrackBinding, type Tracker, trackClicks } from '@spoor/core';
 import type { Action } from 'svelte/action';
 import { getTrackerContext } from './context';
 
-function attributeAction(attribute: string): Action<Element, boolean | undefined> {
+function markAction(mark: PrivacyMark): Action<Element, boolean | undefined> {
   return (node, enabled) => {
-    node.toggleAttribute(attribute, enabled !== false);
-    return { update: (next) => node.toggleAttribute(attribute, next !== false) };
+    setPrivacyMark(node, mark, enabled);
+    return { update: (next) => setPrivacyMark(node, mark, next) };
   };
 }
 
@@ -16,7 +16,7 @@ function attributeAction(attribute: string): Action<Element, boolean | undefined
  * @example
  * <input name="card" use:mask />
  */
-export const mask: Action<Element, boolean | undefined> = /* @__PURE__ */ attributeAction(MASK_ATTRIBUTE);
+export const mask: Action<Element, boolean | undefined> = /* @__PURE__ */ markAction('mask');
 
 /**
  * `use:block`: keeps an element and its subtree out of everything Spoor records (sets `data-spoor-block`).
@@ -25,7 +25,7 @@ export const mask: Action<Element, boolean | undefined> = /* @__PURE__ */ attrib
  * @example
  * <section use:block>…</section>
  */
-export const block: Action<Element, boolean | undefined> = /* @__PURE__ */ attributeAction(BLOCK_ATTRIBUTE);
+export const block: Action<Element, boolean | undefined> = /* @__PURE__ */ markAction('block');
 
 /** What `use:track` takes: an event name, or a name with properties (and, optionally, the tracker). */
 export type TrackParams =
@@ -37,6 +37,12 @@ export type TrackParams =
       tracker?: Tracker;
     };
 
+/** The binding without the tracker, as the core's click-to-track takes it. */
+export function bindingOf(params: TrackParams): TrackBinding {
+  if (typeof params === 'string') return params;
+  return params.props === undefined ? { name: params.name } : { name: params.name, props: params.props };
+}
+
 /**
  * `use:track`: each click on the element records a custom event, with the tracker from
  * {@link setTrackerContext} unless one is given.
@@ -45,17 +51,10 @@ export type TrackParams =
  * <button use:track={{ name: 'add_to_cart', props: { sku } }}>Add to cart</button>
  */
 export const track: Action<Element, TrackParams> = (node, initial) => {
-  let params = initial;
-  const tracker = (typeof params === 'object' ? params.tracker : undefined) ?? getTrackerContext();
-  const onClick = () => {
-    if (typeof params === 'string') tracker.track(params);
-    else tracker.track(params.name, params.props);
-  };
-  node.addEventListener('click', onClick);
+  const tracker = (typeof initial === 'object' ? initial.tracker : undefined) ?? getTrackerContext();
+  const tracking = trackClicks(node, tracker, bindingOf(initial));
   return {
-    update: (next) => {
-      params = next;
-    },
-    destroy: () => node.removeEventListener('click', onClick),
+    update: (next) => tracking.update(bindingOf(next)),
+    destroy: () => tracking.destroy(),
   };
 };

@@ -1,7 +1,8 @@
 import type { Tracker } from '@spoor/core';
 import { getContext, hasContext, onMount, setContext } from 'svelte';
 
-const trackerKey = Symbol('spoor.tracker');
+// Symbol.for: the /kit entry bundles its own copy of this module and must find the same context.
+const trackerKey = Symbol.for('spoor.tracker');
 
 /**
  * Makes `tracker` available to this component and its children through {@link getTrackerContext},

@@ -1,6 +1,10 @@
 export * from '@spoor/core';
 export type { TrackParams } from './actions';
 export { block, mask, track } from './actions';
+export type { SpoorAttachment } from './attachments';
+export { spoorBlock, spoorMask, spoorTrack } from './attachments';
+export type { BoundaryErrorHandler } from './boundary';
+export { boundaryErrorHandler } from './boundary';
 export { getTrackerContext, setTrackerContext } from './context';
 export type { NavigationLike, NavigationSource } from './navigation';
 export { trackNavigation } from './navigation';

@@ -1,4 +1,4 @@
-import type { ConsentState, Tracker, TrackerSnapshot } from '@spoor/core';
+import { type ConsentState, consentControls, type Tracker, type TrackerSnapshot } from '@spoor/core';
 import type { Readable } from 'svelte/store';
 
 /**
@@ -65,8 +65,6 @@ export interface ConsentStore extends Readable<ConsentState> {
 export function consentStore(tracker: Tracker): ConsentStore {
   return {
     subscribe: trackerSnapshot(tracker, (snapshot) => snapshot.consent).subscribe,
-    mode: tracker.consent.mode,
-    grant: () => tracker.consent.grant(),
-    deny: () => tracker.consent.deny(),
+    ...consentControls(tracker),
   };
 }

@@ -1,16 +1,22 @@
-import { BLOCK_ATTRIBUTE, MASK_ATTRIBUTE, type Tracker } from '@spoor/core';
+import {
+  type ClickTracking,
+  type PrivacyMark,
+  privacyMarkProps,
+  setPrivacyMark,
+  type TrackBinding,
+  type Tracker,
+  trackClicks,
+} from '@spoor/core';
 import type { Directive, ObjectDirective } from 'vue';
 
-/** The value of `v-spoor-track`: an event name, or a name with properties. */
-export type TrackBinding = string | { name: string; props?: Record<string, unknown> };
+export type { TrackBinding };
 
-function attributeDirective(attribute: string): ObjectDirective<Element, boolean | undefined> {
-  const apply = (el: Element, value: boolean | undefined) => el.toggleAttribute(attribute, value !== false);
+function markDirective(mark: PrivacyMark): ObjectDirective<Element, boolean | undefined> {
   return {
-    beforeMount: (el, binding) => apply(el, binding.value),
-    updated: (el, binding) => apply(el, binding.value),
+    beforeMount: (el, binding) => setPrivacyMark(el, mark, binding.value),
+    updated: (el, binding) => setPrivacyMark(el, mark, binding.value),
     // Rendered on the server too, so the element is masked from the first paint.
-    getSSRProps: (binding) => (binding.value === false ? {} : { [attribute]: '' }),
+    getSSRProps: (binding) => privacyMarkProps(mark, binding.value),
   };
 }
 
@@ -21,8 +27,7 @@ function attributeDirective(attribute: string): ObjectDirective<Element, boolean
  * @example
  * <input v-spoor-mask name="card" />
  */
-export const vSpoorMask: Directive<Element, boolean | undefined> =
-  /* @__PURE__ */ attributeDirective(MASK_ATTRIBUTE);
+export const vSpoorMask: Directive<Element, boolean | undefined> = /* @__PURE__ */ markDirective('mask');
 
 /**
  * `v-spoor-block`: keeps an element and its subtree out of everything Spoor records
@@ -31,8 +36,7 @@ export const vSpoorMask: Directive<Element, boolean | undefined> =
  * @example
  * <section v-spoor-block>…</section>
  */
-export const vSpoorBlock: Directive<Element, boolean | undefined> =
-  /* @__PURE__ */ attributeDirective(BLOCK_ATTRIBUTE);
+export const vSpoorBlock: Directive<Element, boolean | undefined> = /* @__PURE__ */ markDirective('block');
 
 /**
  * Creates `v-spoor-track` for a tracker: a click on the element records a custom event.
@@ -43,27 +47,16 @@ export const vSpoorBlock: Directive<Element, boolean | undefined> =
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function createTrackDirective(tracker: Tracker): Directive<Element, TrackBinding> {
-  const bindings = new WeakMap<Element, { value: TrackBinding; listener: () => void }>();
+  const bindings = new WeakMap<Element, ClickTracking>();
   return {
     mounted(el, binding) {
-      const entry = {
-        value: binding.value,
-        listener: () => {
-          const { value } = entry;
-          if (typeof value === 'string') tracker.track(value);
-          else tracker.track(value.name, value.props);
-        },
-      };
-      bindings.set(el, entry);
-      el.addEventListener('click', entry.listener);
+      bindings.set(el, trackClicks(el, tracker, binding.value));
     },
     updated(el, binding) {
-      const entry = bindings.get(el);
-      if (entry) entry.value = binding.value;
+      bindings.get(el)?.update(binding.value);
     },
     beforeUnmount(el) {
-      const entry = bindings.get(el);
-      if (entry) el.removeEventListener('click', entry.listener);
+      bindings.get(el)?.destroy();
       bindings.delete(el);
     },
   };

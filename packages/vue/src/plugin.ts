@@ -1,6 +1,7 @@
 import { createTracker, type Tracker, type TrackerOptions } from '@spoor/core';
 import type { App, Plugin } from 'vue';
 import { createTrackDirective, vSpoorBlock, vSpoorMask } from './directives';
+import { chainErrorHandler } from './errorHandler';
 import { trackerKey } from './keys';
 
 /** The part of a router {@link SpoorPlugin} needs: vue-router's `Router` fits. */
@@ -27,8 +28,8 @@ export type SpoorPluginOptions = (
 
 /**
  * Installs Spoor in a Vue app: provides the tracker to the composables, registers
- * `v-spoor-mask`, `v-spoor-block` and `v-spoor-track`, starts tracking in the browser
- * and stops when the app unmounts. Nothing is captured during server rendering.
+ * `v-spoor-mask`, `v-spoor-block` and `v-spoor-track`, records the errors Vue catches (keeping
+ * the app's own `app.config.errorHandler`), starts tracking in the browser and stops when the app unmounts. Nothing is captured during server rendering.
  *
  * @example
  * const tracker = createTracker({ transport: createHttpTransport({ url: '/v1/collect' }) });
@@ -46,8 +47,10 @@ export const SpoorPlugin: Plugin<[SpoorPluginOptions]> = {
     const removeGuard = settings.router?.afterEach((_to, _from, failure) => {
       if (!failure) tracker.page();
     });
+    const restoreErrorHandler = chainErrorHandler(app);
     tracker.start();
     app.onUnmount(() => {
+      restoreErrorHandler();
       removeGuard?.();
       tracker.stop();
       if (owned) tracker.destroy();

@@ -1,4 +1,4 @@
-import type { ConsentState } from '@spoor/core';
+import { type ConsentState, consentControls } from '@spoor/core';
 import type { Ref } from 'vue';
 import { injectTracker } from './keys';
 import { useTrackerSnapshot } from './useTrackerSnapshot';
@@ -26,8 +26,6 @@ export function useConsent(): ConsentContext {
   const tracker = injectTracker('useConsent');
   return {
     state: useTrackerSnapshot((snapshot) => snapshot.consent),
-    mode: tracker.consent.mode,
-    grant: () => tracker.consent.grant(),
-    deny: () => tracker.consent.deny(),
+    ...consentControls(tracker),
   };
 }
