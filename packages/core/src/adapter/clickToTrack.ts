@@ -1,4 +1,4 @@
-import type { Tracker } from '../tracker';
+import type { Tracker } from '../tracker/api';
 
 /** The value of a click-to-track binding: an event name, or a name with properties. */
 export type TrackBinding = string | { name: string; props?: Record<string, unknown> };

@@ -1,4 +1,4 @@
-import type { Tracker } from '../tracker';
+import type { Tracker } from '../tracker/api';
 
 /** What a consent banner needs from a tracker, as every adapter hands it out. */
 export interface ConsentControls {
