@@ -3,7 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
+import { DEFAULT_TIME_POLICY, type TimePolicy } from './ingest/time';
 import { ingestRoutes } from './routes/ingest';
 import { queryRoutes } from './routes/query';
 import { resolveSites, type SiteConfig } from './sites';
@@ -16,8 +17,16 @@ export interface CollectorLimits {
   maxBodyBytes?: number;
   /** Largest body after gunzip, in bytes; larger bodies (zip bombs) are refused unexpanded. @default 10_485_760 */
   maxDecompressedBytes?: number;
-  /** Most events in one batch. @default 1000 */
+  /** Most events in one batch; a larger batch gets 413 and the tracker splits it. @default 1000 */
   maxEventsPerBatch?: number;
+  /**
+   * A sender's clock within this of the collector's is trusted; beyond it, every event of the batch
+   * is moved by the difference (from the batch's `sentAt`). An event later than this after receipt
+   * is refused. @default 300_000 (5 minutes)
+   */
+  maxClockSkewMs?: number;
+  /** Events older than this on arrival are refused (the tracker keeps unsent batches 7 days). @default 691_200_000 (8 days) */
+  maxEventAgeMs?: number;
 }
 
 export interface CollectorOptions {
@@ -101,11 +110,27 @@ export async function createCollector(options: CollectorOptions = {}): Promise<C
     maxDecompressedBytes: options.limits?.maxDecompressedBytes ?? 10_485_760,
     maxEventsPerBatch: options.limits?.maxEventsPerBatch ?? 1000,
   };
+  const time: TimePolicy = {
+    maxSkewMs: options.limits?.maxClockSkewMs ?? DEFAULT_TIME_POLICY.maxSkewMs,
+    maxEventAgeMs: options.limits?.maxEventAgeMs ?? DEFAULT_TIME_POLICY.maxEventAgeMs,
+  };
 
   const app = Fastify({
     logger: options.logger ?? false,
     trustProxy: options.trustProxy ?? false,
     bodyLimit: limits.maxBodyBytes,
+    // Requests Fastify refuses before routing (a URL that is not UTF-8, …) answer in our shape too.
+    frameworkErrors: (error, _req, reply) => {
+      const status = (error as { statusCode?: number }).statusCode ?? 400;
+      const code = (error as { code?: string }).code === 'FST_ERR_BAD_URL' ? 'bad-url' : 'bad-request';
+      (reply as FastifyReply).code(status).send({ error: code, message: error.message });
+    },
+  });
+
+  // Stored text is sent back as JSON only; never let a browser guess another type, or frame us.
+  app.addHook('onSend', async (_req, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('x-frame-options', 'DENY');
   });
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, req, reply) => {
@@ -129,6 +154,7 @@ export async function createCollector(options: CollectorOptions = {}): Promise<C
     storage,
     sites,
     ...limits,
+    time,
     rateLimit: options.rateLimit ?? { max: 600, timeWindowMs: 60_000 },
   });
   await app.register(queryRoutes, { storage, sites, token });

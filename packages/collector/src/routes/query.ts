@@ -10,25 +10,32 @@ export interface QueryRouteOptions {
   token: string;
 }
 
-const time = z.coerce.number().int().nonnegative().optional();
+/** Text the storages can compare: no NUL, no lone surrogates (PostgreSQL refuses both). */
+const text = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((s) => !s.includes('\u0000') && s.isWellFormed(), 'contains characters no text can hold');
+// Date's own range: anything wider cannot be a time.
+const time = z.coerce.number().int().min(0).max(8.64e15).optional();
 const flag = z
   .enum(['1', '0', 'true', 'false'])
   .optional()
   .transform((v) => v === '1' || v === 'true');
 
-const base = z.object({ site: z.string().max(128).optional(), from: time, to: time });
+const base = z.object({ site: text(128).optional(), from: time, to: time });
 const sessionsQuery = base.extend({
-  path: z.string().max(2048).optional(),
+  path: text(2048).optional(),
   errors: flag,
   rage: flag,
   dead: flag,
-  visitorId: z.string().max(128).optional(),
+  visitorId: text(128).optional(),
   limit: z.coerce.number().int().min(1).max(500).optional(),
-  cursor: z.string().max(512).optional(),
+  cursor: text(512).optional(),
 });
-const pathQuery = base.extend({ path: z.string().min(1).max(2048) });
+const pathQuery = base.extend({ path: text(2048).pipe(z.string().min(1)) });
 const heatmapQuery = pathQuery.extend({ limit: z.coerce.number().int().min(1).max(50_000).optional() });
-const idParams = z.object({ id: z.string().min(1).max(128) });
+const idParams = z.object({ id: text(128).pipe(z.string().min(1)) });
 
 function equalTokens(given: string, expected: string): boolean {
   const a = Buffer.from(given);

@@ -140,9 +140,11 @@ export function listSessionsStatement(q: SessionQuery, limit: number): Statement
     const decoded = Buffer.from(q.cursor, 'base64url').toString();
     const split = decoded.indexOf(':');
     const lastTs = Number(decoded.slice(0, split));
-    if (split > 0 && Number.isFinite(lastTs)) {
+    const id = decoded.slice(split + 1);
+    // A cursor is client text: only one this collector could have written is used.
+    if (split > 0 && Number.isSafeInteger(lastTs) && !id.includes('\u0000') && id.isWellFormed()) {
       where.push('(last_ts < ? OR (last_ts = ? AND id < ?))');
-      params.push(lastTs, lastTs, decoded.slice(split + 1));
+      params.push(lastTs, lastTs, id);
     }
   }
   params.push(limit + 1);

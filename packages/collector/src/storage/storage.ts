@@ -15,6 +15,16 @@ export interface IngestContext {
   /** An optional id the app gives its visitor (used by erasure). */
   visitorId?: string;
   userAgent?: string;
+  /** When the collector received the batch (ms since epoch); retention counts from it. @default Date.now() */
+  receivedAt?: number;
+}
+
+/** An event the storage refused, and why (e.g. its session is closed). */
+export interface RefusedEvent {
+  /** Where it was in the batch, e.g. `events.3` (or the event id when the position is unknown). */
+  path: string;
+  code: string;
+  message: string;
 }
 
 export interface IngestResult {
@@ -22,6 +32,8 @@ export interface IngestResult {
   stored: number;
   /** Events already stored earlier (same `id`), skipped. */
   duplicates: number;
+  /** Events refused by the storage's own rules; absent when none. */
+  refused?: RefusedEvent[];
 }
 
 /** One row of the sessions list. */
