@@ -8,6 +8,7 @@ import { DEFAULT_TIME_POLICY, type TimePolicy } from './ingest/time';
 import { ingestRoutes } from './routes/ingest';
 import { queryRoutes } from './routes/query';
 import { resolveSites, type SiteConfig } from './sites';
+import { DEFAULT_SESSION_RULES, type SessionRules } from './storage/admission';
 import { createPostgresStorage } from './storage/postgres';
 import { createSqliteStorage } from './storage/sqlite';
 import type { ErasureResult, Storage } from './storage/storage';
@@ -25,6 +26,10 @@ export interface CollectorLimits {
    * is refused. @default 300_000 (5 minutes)
    */
   maxClockSkewMs?: number;
+  /** A session takes events for this long after its first one arrived, then refuses more (`session-closed`). @default 93_600_000 (26 h) */
+  maxSessionMs?: number;
+  /** Most events one session holds; a session lasts at most `maxSessionMs`, so this is a daily cap. @default 50_000 */
+  maxSessionEvents?: number;
   /** Events older than this on arrival are refused (the tracker keeps unsent batches 7 days). @default 691_200_000 (8 days) */
   maxEventAgeMs?: number;
 }
@@ -150,11 +155,16 @@ export async function createCollector(options: CollectorOptions = {}): Promise<C
     return reply.code(status).send({ error: code, message: error.message });
   });
 
+  const rules: SessionRules = {
+    maxSessionMs: options.limits?.maxSessionMs ?? DEFAULT_SESSION_RULES.maxSessionMs,
+    maxSessionEvents: options.limits?.maxSessionEvents ?? DEFAULT_SESSION_RULES.maxSessionEvents,
+  };
   await app.register(ingestRoutes, {
     storage,
     sites,
     ...limits,
     time,
+    rules,
     rateLimit: options.rateLimit ?? { max: 600, timeWindowMs: 60_000 },
   });
   await app.register(queryRoutes, { storage, sites, token });

@@ -6,6 +6,7 @@ import { storableText } from '../ingest/bounds';
 import type { TimePolicy } from '../ingest/time';
 import { type Issue, parseBatch } from '../schema';
 import type { Site } from '../sites';
+import type { SessionRules } from '../storage/admission';
 import type { Storage } from '../storage/storage';
 
 export interface IngestRouteOptions {
@@ -15,6 +16,7 @@ export interface IngestRouteOptions {
   maxDecompressedBytes: number;
   maxEventsPerBatch: number;
   time: TimePolicy;
+  rules: SessionRules;
   rateLimit: { max: number; timeWindowMs: number } | false;
 }
 
@@ -124,6 +126,7 @@ export async function ingestRoutes(app: FastifyInstance, options: IngestRouteOpt
                 visitorId: batch.visitorId,
                 userAgent: userAgentOf(req),
                 receivedAt,
+                rules: options.rules,
               },
               batch.events,
             );

@@ -1,5 +1,7 @@
 // SQL shared by the SQLite and PostgreSQL storages. Statements use `?` placeholders
 // (PostgreSQL's driver renumbers them) and a dialect for the few places the two differ.
+
+import type { Dialect, Row } from './driver';
 import type {
   ClickIssue,
   HeatmapClick,
@@ -11,14 +13,8 @@ import type {
   TimeRange,
 } from './storage';
 
-export interface Dialect {
-  /** A number read from the JSON payload column. */
-  jsonNum(key: string): string;
-  /** Text read from the JSON payload column (nested keys). */
-  jsonText(keys: string[]): string;
-}
+export type { Row };
 
-export type Row = Record<string, unknown>;
 export interface Statement {
   sql: string;
   params: unknown[];
@@ -29,7 +25,7 @@ export const SESSION_COLUMNS =
 export const EVENT_COLUMNS = 'id, type, ts, session_id, tab_id, page_id, seq, url, path, payload';
 
 export const INSERT_EVENT_COLUMNS =
-  'site, id, session_id, tab_id, page_id, type, ts, seq, url, path, payload';
+  'site, id, session_id, tab_id, page_id, type, ts, seq, url, path, payload, received_at';
 
 export const UPSERT_SESSION_CONFLICT = `ON CONFLICT (site, id) DO UPDATE SET
   visitor_id = COALESCE(sessions.visitor_id, excluded.visitor_id),
@@ -46,10 +42,12 @@ export const UPSERT_SESSION_CONFLICT = `ON CONFLICT (site, id) DO UPDATE SET
     THEN COALESCE(excluded.entry_url, sessions.entry_url) ELSE sessions.entry_url END,
   entry_ts = CASE WHEN sessions.entry_ts IS NULL OR excluded.entry_ts < sessions.entry_ts
     THEN COALESCE(excluded.entry_ts, sessions.entry_ts) ELSE sessions.entry_ts END,
-  user_agent = COALESCE(sessions.user_agent, excluded.user_agent)`;
+  user_agent = COALESCE(sessions.user_agent, excluded.user_agent),
+  first_received = CASE WHEN excluded.first_received < sessions.first_received THEN excluded.first_received ELSE sessions.first_received END,
+  last_received = CASE WHEN excluded.last_received > sessions.last_received THEN excluded.last_received ELSE sessions.last_received END`;
 
 export const UPSERT_SESSION_COLUMNS =
-  'site, id, visitor_id, first_ts, last_ts, event_count, page_views, engaged_ms, error_count, rage_count, dead_count, replay_count, entry_ts, entry_url, user_agent';
+  'site, id, visitor_id, first_ts, last_ts, event_count, page_views, engaged_ms, error_count, rage_count, dead_count, replay_count, entry_ts, entry_url, user_agent, first_received, last_received';
 
 const num = (value: unknown): number => Number(value ?? 0);
 const numOrNull = (value: unknown): number | null =>

@@ -1,4 +1,5 @@
 import type { EventEnvelope } from '@spoor/core';
+import type { SessionRules } from './admission';
 
 /** An event as the collector stores it: the envelope, a derived `path`, and the type's own fields. */
 export interface StoredEvent extends EventEnvelope {
@@ -17,6 +18,8 @@ export interface IngestContext {
   userAgent?: string;
   /** When the collector received the batch (ms since epoch); retention counts from it. @default Date.now() */
   receivedAt?: number;
+  /** The session rules to apply. @default DEFAULT_SESSION_RULES */
+  rules?: Partial<SessionRules>;
 }
 
 /** An event the storage refused, and why (e.g. its session is closed). */
