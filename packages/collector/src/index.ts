@@ -2,6 +2,7 @@ export {
   type Collector,
   type CollectorLimits,
   type CollectorOptions,
+  type CollectorTimeouts,
   createCollector,
   DEFAULT_SITES,
 } from './server';

@@ -34,6 +34,18 @@ export interface CollectorLimits {
   maxEventAgeMs?: number;
 }
 
+/** How long a client may take; a slow client gets 408 and its connection closed. */
+export interface CollectorTimeouts {
+  /** To send the request line and headers. @default 10_000 */
+  headersMs?: number;
+  /** To send the whole request, body included (a body trickled byte by byte is cut off). @default 30_000 */
+  requestMs?: number;
+  /** An idle keep-alive connection is closed after this. @default 5_000 */
+  keepAliveMs?: number;
+  /** A connection with no traffic either way is closed after this. @default 60_000 */
+  idleMs?: number;
+}
+
 export interface CollectorOptions {
   /** A storage to use instead of the built-in choice. */
   storage?: Storage;
@@ -50,6 +62,7 @@ export interface CollectorOptions {
   /** How often retention runs (it also runs on start). @default 3_600_000 */
   retentionIntervalMs?: number;
   limits?: CollectorLimits;
+  timeouts?: CollectorTimeouts;
   /** Requests per site and client per window; `false` turns limiting off. @default { max: 600, timeWindowMs: 60_000 } */
   rateLimit?: { max: number; timeWindowMs: number } | false;
   /** The built dashboard to serve at `/dashboard/`; `false` serves none. @default the package's dist/dashboard */
@@ -120,7 +133,21 @@ export async function createCollector(options: CollectorOptions = {}): Promise<C
     maxEventAgeMs: options.limits?.maxEventAgeMs ?? DEFAULT_TIME_POLICY.maxEventAgeMs,
   };
 
+  const timeouts = {
+    headersMs: options.timeouts?.headersMs ?? 10_000,
+    requestMs: options.timeouts?.requestMs ?? 30_000,
+    keepAliveMs: options.timeouts?.keepAliveMs ?? 5_000,
+    idleMs: options.timeouts?.idleMs ?? 60_000,
+  };
   const app = Fastify({
+    requestTimeout: timeouts.requestMs,
+    keepAliveTimeout: timeouts.keepAliveMs,
+    connectionTimeout: timeouts.idleMs,
+    http: {
+      headersTimeout: Math.min(timeouts.headersMs, timeouts.requestMs),
+      // Node checks the two timeouts above on this interval (30 s by default, too coarse).
+      connectionsCheckingInterval: Math.max(100, Math.min(1000, timeouts.headersMs / 2)),
+    },
     logger: options.logger ?? false,
     trustProxy: options.trustProxy ?? false,
     bodyLimit: limits.maxBodyBytes,

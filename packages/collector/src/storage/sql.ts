@@ -269,7 +269,7 @@ export const rowToClickIssue = (row: Row): ClickIssue => ({
 export function eventsStatement(
   site: string,
   sessionId: string,
-  q: { types?: string[]; excludeTypes?: string[]; limit?: number } = {},
+  q: { types?: string[]; excludeTypes?: string[]; limit?: number; after?: EventPosition } = {},
 ): Statement {
   const where = ['site = ?', 'session_id = ?'];
   const params: unknown[] = [site, sessionId];
@@ -281,9 +281,38 @@ export function eventsStatement(
     where.push(`type NOT IN (${q.excludeTypes.map(() => '?').join(', ')})`);
     params.push(...q.excludeTypes);
   }
+  if (q.after) {
+    where.push('(ts > ? OR (ts = ? AND seq > ?) OR (ts = ? AND seq = ? AND id > ?))');
+    const { ts, seq, id } = q.after;
+    params.push(ts, ts, seq, ts, seq, id);
+  }
   params.push(Math.min(q.limit ?? 10_000, 100_000));
   return {
-    sql: `SELECT ${EVENT_COLUMNS} FROM events WHERE ${where.join(' AND ')} ORDER BY ts, tab_id, seq LIMIT ?`,
+    sql: `SELECT ${EVENT_COLUMNS} FROM events WHERE ${where.join(' AND ')} ORDER BY ts, seq, id LIMIT ?`,
     params,
   };
+}
+
+/** Where a page of events ended: the next page starts after it. */
+export interface EventPosition {
+  ts: number;
+  seq: number;
+  id: string;
+}
+
+export const encodeEventCursor = (e: EventPosition): string =>
+  Buffer.from(JSON.stringify([e.ts, e.seq, e.id])).toString('base64url');
+
+/** The position in a cursor, or null when it is not one this collector wrote. */
+export function decodeEventCursor(cursor: string): EventPosition | null {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (!Array.isArray(value) || value.length !== 3) return null;
+    const [ts, seq, id] = value as unknown[];
+    if (!Number.isSafeInteger(ts) || !Number.isSafeInteger(seq) || typeof id !== 'string') return null;
+    if (id.length > 128 || id.includes('\u0000') || !id.isWellFormed()) return null;
+    return { ts: ts as number, seq: seq as number, id };
+  } catch {
+    return null;
+  }
 }

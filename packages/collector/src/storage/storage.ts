@@ -138,6 +138,8 @@ export interface EventQuery {
   excludeTypes?: string[];
   /** @default 10000 */
   limit?: number;
+  /** Only events after this one, in the order `ts`, `seq`, `id` (the cursor of a page). */
+  after?: { ts: number; seq: number; id: string };
 }
 
 export interface ErasureResult {
