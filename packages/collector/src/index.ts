@@ -7,8 +7,11 @@ export {
   DEFAULT_SITES,
 } from './server';
 export { parseSitesSpec, type SiteConfig } from './sites';
+export type { Dialect, Row, SqlConnection, SqlDriver } from './storage/driver';
 export { createPostgresStorage, type PostgresStorageOptions } from './storage/postgres';
+export { openStorage, registerStorage, type StorageFactory } from './storage/registry';
 export { createSqliteStorage, type SqliteStorageOptions } from './storage/sqlite';
+export { createSqlStorage } from './storage/sqlStorage';
 export type {
   ClickIssue,
   ErasureResult,

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import { DEFAULT_TIME_POLICY, type TimePolicy } from './ingest/time';
@@ -9,8 +9,7 @@ import { ingestRoutes } from './routes/ingest';
 import { queryRoutes } from './routes/query';
 import { resolveSites, type SiteConfig } from './sites';
 import { DEFAULT_SESSION_RULES, type SessionRules } from './storage/admission';
-import { createPostgresStorage } from './storage/postgres';
-import { createSqliteStorage } from './storage/sqlite';
+import { openStorage } from './storage/registry';
 import type { ErasureResult, Storage } from './storage/storage';
 
 export interface CollectorLimits {
@@ -49,7 +48,11 @@ export interface CollectorTimeouts {
 export interface CollectorOptions {
   /** A storage to use instead of the built-in choice. */
   storage?: Storage;
-  /** PostgreSQL connection string; when set, PostgreSQL is used instead of SQLite. @default undefined */
+  /**
+   * The database, by URL: `postgres://user:pass@host/db` (add `?schema=name` for a schema of its
+   * own), `sqlite:path/to/spoor.db`, or any scheme added with `registerStorage`.
+   * @default `sqlite:<dataDir>/spoor.db`
+   */
   databaseUrl?: string;
   /** Folder of the SQLite database. @default './.data' */
   dataDir?: string;
@@ -114,9 +117,10 @@ export async function createCollector(options: CollectorOptions = {}): Promise<C
   const sites = resolveSites(options.sites ?? DEFAULT_SITES);
   const storage =
     options.storage ??
-    (options.databaseUrl
-      ? createPostgresStorage({ connectionString: options.databaseUrl })
-      : createSqliteStorage({ filename: join(resolve(options.dataDir ?? '.data'), 'spoor.db') }));
+    (await openStorage(
+      options.databaseUrl ??
+        `sqlite:${pathToFileURL(join(resolve(options.dataDir ?? '.data'), 'spoor.db')).pathname}`,
+    ));
   await storage.migrate();
 
   const candidate = randomBytes(24).toString('base64url');

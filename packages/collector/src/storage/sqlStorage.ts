@@ -77,7 +77,7 @@ export function createSqlStorage(driver: SqlDriver): Storage {
     }));
 
   return {
-    kind: driver.kind as Storage['kind'],
+    kind: driver.kind,
     async migrate() {
       await driver.transaction(async (tx) => {
         await driver.beforeMigrate(tx);

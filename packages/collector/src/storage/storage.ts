@@ -152,7 +152,8 @@ export interface ErasureResult {
  * SQLite (embedded, one machine) and PostgreSQL (several stateless collectors).
  */
 export interface Storage {
-  readonly kind: 'sqlite' | 'postgres';
+  /** The URL scheme it is registered under, e.g. `sqlite` or `postgres`. */
+  readonly kind: string;
   /** Creates or upgrades the schema. Safe to run again, and from several processes at once. */
   migrate(): Promise<void>;
   /** Stores events, skipping ids already stored, and updates their sessions. */
