@@ -1,11 +1,6 @@
-export {
-  type Collector,
-  type CollectorLimits,
-  type CollectorOptions,
-  type CollectorTimeouts,
-  createCollector,
-  DEFAULT_SITES,
-} from './server';
+export type { CollectorLimits, CollectorOptions, CollectorTimeouts } from './options';
+export { DEFAULT_SITES } from './options';
+export { type Collector, createCollector } from './server';
 export { parseSitesSpec, type SiteConfig } from './sites';
 export type { Dialect, Row, SqlConnection, SqlDriver } from './storage/driver';
 export { createPostgresStorage, type PostgresStorageOptions } from './storage/postgres';

@@ -2,11 +2,11 @@
 // payloads of known event types are checked field by field, with every number the reports read
 // bounded. Unknown types are accepted with a valid envelope, so an older collector keeps working
 // with a newer tracker. A bad event is refused alone: the valid events beside it are kept.
-import type { EVENT_TRAITS, TrackerEventMap } from '@spoor/core';
+import type { EventEnvelope as CoreEnvelope, EVENT_TRAITS, TrackerEventMap } from '@spoor/core';
 import { z } from 'zod';
 import { boundValue, storableText } from './ingest/bounds';
 import { clockOffset, placeEvent, type TimePolicy } from './ingest/time';
-import type { StoredEvent } from './storage/storage';
+import type { EventEnvelope, StoredEvent } from './storage/storage';
 
 const id = z.string().min(1).max(128);
 const count = z.number().int().nonnegative().max(1_000_000);
@@ -69,6 +69,10 @@ const PAYLOADS = {
   replay: z.looseObject({ events: z.array(z.unknown()), full: z.boolean() }),
   'replay:paused': z.looseObject({ reason: word, resumeInMs: ms }),
 } satisfies Delivered;
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** The collector's copy of the envelope (kept for its published types) matches the core's. */
+export const ENVELOPE_MATCHES_CORE: Same<EventEnvelope, CoreEnvelope> = true;
 
 // A Map: event types are client text, and `PAYLOADS.constructor` is not a schema.
 const payloads = new Map<string, z.ZodType>(Object.entries(PAYLOADS));

@@ -200,6 +200,9 @@ export function createSqlStorage(driver: SqlDriver): Storage {
       ]);
       return String((await driver.all('SELECT value FROM settings WHERE key = ?', [key]))[0]?.value);
     },
+    async ping() {
+      await driver.all('SELECT 1');
+    },
     close: () => driver.close(),
   };
 }

@@ -1,5 +1,22 @@
-import type { EventEnvelope } from '@spoor/core';
 import type { SessionRules } from './admission';
+
+/**
+ * Fields every event carries besides its payload: the core's `EventEnvelope`, written out so the
+ * published types need no `@spoor/core` (schema.ts checks the two stay the same).
+ */
+export interface EventEnvelope {
+  /** Unique and stable across retries, so a server can drop duplicates. */
+  id: string;
+  /** Milliseconds since the epoch, on the collector's clock. */
+  ts: number;
+  sessionId: string;
+  tabId: string;
+  pageId: string;
+  /** Per tab, strictly increasing. */
+  seq: number;
+  /** The page URL after redaction. */
+  url: string;
+}
 
 /** An event as the collector stores it: the envelope, a derived `path`, and the type's own fields. */
 export interface StoredEvent extends EventEnvelope {
@@ -171,5 +188,7 @@ export interface Storage {
   deleteOlderThan(cutoff: number): Promise<ErasureResult>;
   /** Stores `value` under `key` unless something is there already; returns what is stored. */
   ensureSetting(key: string, value: string): Promise<string>;
+  /** Resolves when the database answers; used by `/readyz` and to tell an outage from a bug. */
+  ping?(): Promise<void>;
   close(): Promise<void>;
 }
