@@ -60,7 +60,9 @@ export async function decodeBody(
   if (text.length === 0)
     return { ok: false, status: 400, error: 'invalid-json', message: 'the body is empty' };
   try {
-    return { ok: true, value: JSON.parse(text.toString('utf8')) };
+    // A byte-order mark is harmless; UTF-8 decoding turns invalid bytes into U+FFFD.
+    const json = text.toString('utf8');
+    return { ok: true, value: JSON.parse(json.charCodeAt(0) === 0xfeff ? json.slice(1) : json) };
   } catch (error) {
     return {
       ok: false,

@@ -1,13 +1,12 @@
-export {
-  type Collector,
-  type CollectorLimits,
-  type CollectorOptions,
-  createCollector,
-  DEFAULT_SITES,
-} from './server';
+export type { CollectorLimits, CollectorOptions, CollectorTimeouts } from './options';
+export { DEFAULT_SITES } from './options';
+export { type Collector, createCollector } from './server';
 export { parseSitesSpec, type SiteConfig } from './sites';
+export type { Dialect, Row, SqlConnection, SqlDriver } from './storage/driver';
 export { createPostgresStorage, type PostgresStorageOptions } from './storage/postgres';
+export { openStorage, registerStorage, type StorageFactory } from './storage/registry';
 export { createSqliteStorage, type SqliteStorageOptions } from './storage/sqlite';
+export { createSqlStorage } from './storage/sqlStorage';
 export type {
   ClickIssue,
   ErasureResult,

@@ -1,56 +1,21 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { exportRoutes } from './routes/export';
+import { DEFAULT_TIME_POLICY, type TimePolicy } from './ingest/time';
+import { type CollectorOptions, DEFAULT_SITES } from './options';
 import { ingestRoutes } from './routes/ingest';
 import { queryRoutes } from './routes/query';
-import { resolveSites, type SiteConfig } from './sites';
-import { createPostgresStorage } from './storage/postgres';
-import { createSqliteStorage } from './storage/sqlite';
+import { resolveSites } from './sites';
+import { DEFAULT_SESSION_RULES, type SessionRules } from './storage/admission';
+import { openStorage } from './storage/registry';
 import type { ErasureResult, Storage } from './storage/storage';
 
-export interface CollectorLimits {
-  /** Largest request body as sent (compressed or not), in bytes. @default 1_048_576 */
-  maxBodyBytes?: number;
-  /** Largest body after gunzip, in bytes; larger bodies (zip bombs) are refused unexpanded. @default 10_485_760 */
-  maxDecompressedBytes?: number;
-  /** Most events in one batch. @default 1000 */
-  maxEventsPerBatch?: number;
-}
-
-export interface CollectorOptions {
-  /** A storage to use instead of the built-in choice. */
-  storage?: Storage;
-  /** PostgreSQL connection string; when set, PostgreSQL is used instead of SQLite. @default undefined */
-  databaseUrl?: string;
-  /** Folder of the SQLite database. @default './.data' */
-  dataDir?: string;
-  /** Sites allowed to send events. @default [{ key: 'demo', origins: ['http://localhost:*', 'http://127.0.0.1:*'] }] */
-  sites?: SiteConfig[];
-  /** The token that opens the dashboard and query API. @default generated once and kept in the database */
-  dashboardToken?: string;
-  /** Sessions last seen longer ago than this are deleted. @default 30 */
-  retentionDays?: number;
-  /** How often retention runs (it also runs on start). @default 3_600_000 */
-  retentionIntervalMs?: number;
-  limits?: CollectorLimits;
-  /** Requests per site and client per window; `false` turns limiting off. @default { max: 600, timeWindowMs: 60_000 } */
-  rateLimit?: { max: number; timeWindowMs: number } | false;
-  /** The built dashboard to serve at `/dashboard/`; `false` serves none. @default the package's dist/dashboard */
-  dashboardDir?: string | false;
-  /**
-   * A built single-page app to serve at `/` beside the collector (the demo serves the instrumented
-   * example this way, so it sends to `/v1/collect` on its own origin). @default undefined
-   */
-  appDir?: string;
-  /** Fastify's logger option. @default false */
-  logger?: FastifyServerOptions['logger'];
-  /** Trust `X-Forwarded-For` from a load balancer (rate limits then key on the real client). @default false */
-  trustProxy?: boolean;
-}
+export type { CollectorLimits, CollectorOptions, CollectorTimeouts } from './options';
+export { DEFAULT_SITES } from './options';
 
 export interface Collector {
   app: FastifyInstance;
@@ -66,9 +31,6 @@ export interface Collector {
   close(): Promise<void>;
 }
 
-export const DEFAULT_SITES: SiteConfig[] = [
-  { key: 'demo', origins: ['http://localhost:*', 'http://127.0.0.1:*'] },
-];
 const DAY_MS = 86_400_000;
 
 function defaultDashboardDir(): string {
@@ -88,9 +50,10 @@ export async function createCollector(options: CollectorOptions = {}): Promise<C
   const sites = resolveSites(options.sites ?? DEFAULT_SITES);
   const storage =
     options.storage ??
-    (options.databaseUrl
-      ? createPostgresStorage({ connectionString: options.databaseUrl })
-      : createSqliteStorage({ filename: join(resolve(options.dataDir ?? '.data'), 'spoor.db') }));
+    (await openStorage(
+      options.databaseUrl ??
+        `sqlite:${pathToFileURL(join(resolve(options.dataDir ?? '.data'), 'spoor.db')).pathname}`,
+    ));
   await storage.migrate();
 
   const candidate = randomBytes(24).toString('base64url');
@@ -102,17 +65,60 @@ export async function createCollector(options: CollectorOptions = {}): Promise<C
     maxDecompressedBytes: options.limits?.maxDecompressedBytes ?? 10_485_760,
     maxEventsPerBatch: options.limits?.maxEventsPerBatch ?? 1000,
   };
+  const time: TimePolicy = {
+    maxSkewMs: options.limits?.maxClockSkewMs ?? DEFAULT_TIME_POLICY.maxSkewMs,
+    maxEventAgeMs: options.limits?.maxEventAgeMs ?? DEFAULT_TIME_POLICY.maxEventAgeMs,
+  };
 
+  const timeouts = {
+    headersMs: options.timeouts?.headersMs ?? 10_000,
+    requestMs: options.timeouts?.requestMs ?? 30_000,
+    keepAliveMs: options.timeouts?.keepAliveMs ?? 5_000,
+    idleMs: options.timeouts?.idleMs ?? 60_000,
+  };
   const app = Fastify({
+    requestTimeout: timeouts.requestMs,
+    keepAliveTimeout: timeouts.keepAliveMs,
+    connectionTimeout: timeouts.idleMs,
+    http: {
+      headersTimeout: Math.min(timeouts.headersMs, timeouts.requestMs),
+      // Node checks the two timeouts above on this interval (30 s by default, too coarse).
+      connectionsCheckingInterval: Math.max(100, Math.min(1000, timeouts.headersMs / 2)),
+    },
     logger: options.logger ?? false,
     trustProxy: options.trustProxy ?? false,
     bodyLimit: limits.maxBodyBytes,
+    // Requests Fastify refuses before routing (a URL that is not UTF-8, …) answer in our shape too.
+    frameworkErrors: (error, _req, reply) => {
+      const status = (error as { statusCode?: number }).statusCode ?? 400;
+      const code = (error as { code?: string }).code === 'FST_ERR_BAD_URL' ? 'bad-url' : 'bad-request';
+      (reply as FastifyReply).code(status).send({ error: code, message: error.message });
+    },
   });
 
-  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, req, reply) => {
+  // Stored text is sent back as JSON only; never let a browser guess another type, or frame us.
+  app.addHook('onSend', async (_req, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('x-frame-options', 'DENY');
+  });
+
+  const storageAnswers = () =>
+    (storage.ping?.() ?? Promise.resolve()).then(
+      () => true,
+      () => false,
+    );
+  const unavailable = (reply: FastifyReply) =>
+    reply
+      .code(503)
+      .header('retry-after', '5')
+      .send({ error: 'storage-unavailable', message: 'the database does not answer; try again later' });
+
+  app.setErrorHandler(async (error: Error & { statusCode?: number; code?: string }, req, reply) => {
     const status = error.statusCode ?? 500;
     if (status >= 500) {
       req.log.error({ err: error }, 'request failed');
+      // 503 only when the database is really unreachable (clients retry); anything else is a bug.
+      if (!(await storageAnswers())) return unavailable(reply);
       return reply.code(status).send({ error: 'internal', message: 'the collector failed; try again' });
     }
     const code =
@@ -126,15 +132,26 @@ export async function createCollector(options: CollectorOptions = {}): Promise<C
     return reply.code(status).send({ error: code, message: error.message });
   });
 
+  const rules: SessionRules = {
+    maxSessionMs: options.limits?.maxSessionMs ?? DEFAULT_SESSION_RULES.maxSessionMs,
+    maxSessionEvents: options.limits?.maxSessionEvents ?? DEFAULT_SESSION_RULES.maxSessionEvents,
+  };
   await app.register(ingestRoutes, {
     storage,
     sites,
     ...limits,
+    time,
+    rules,
     rateLimit: options.rateLimit ?? { max: 600, timeWindowMs: 60_000 },
   });
   await app.register(queryRoutes, { storage, sites, token });
   await app.register(exportRoutes, { storage, sites, token });
-  app.get('/healthz', async () => ({ ok: true, storage: storage.kind }));
+  // Liveness: the process serves. Readiness: it can reach its storage (a load balancer sends no
+  // traffic to a collector that cannot).
+  app.get('/healthz', async () => ({ ok: true }));
+  app.get('/readyz', async (_req, reply) =>
+    (await storageAnswers()) ? { ok: true, storage: storage.kind } : unavailable(reply),
+  );
 
   const dashboardDir =
     options.dashboardDir === false ? null : (options.dashboardDir ?? defaultDashboardDir());

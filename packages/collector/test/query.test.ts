@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, inject, it, vi } from 'vitest';
-import { type Collector, type CollectorOptions, createCollector } from '../src/index';
+import { type Collector, type CollectorOptions, createCollector, type StoredEvent } from '../src/index';
 import { batch, target, visit, wireEvent } from './fixtures';
 
 const KEY = 'shop-key';
@@ -160,13 +160,22 @@ describe('query API', () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     const dataDir = `/tmp/spoor-test-${randomUUID()}`;
     const first = await open({ dataDir, retentionDays: 30 });
-    await ingest(first, visit('old', Date.now() - 40 * DAY));
-    await ingest(first, visit('recent', Date.now() - DAY));
+    const received = (sessionId: string, daysAgo: number) =>
+      first.storage.ingest(
+        { site: 'shop', receivedAt: Date.now() - daysAgo * DAY },
+        visit(sessionId, Date.now()).map((e) => ({
+          ...(e as unknown as StoredEvent),
+          path: '/products',
+          payload: {},
+        })),
+      );
+    await received('old', 40);
+    await received('recent', 1);
     await vi.advanceTimersByTimeAsync(3_600_000);
     expect((await get(first, '/v1/sessions')).json().sessions.map((s: { id: string }) => s.id)).toEqual([
       'recent',
     ]);
-    await ingest(first, visit('old-2', Date.now() - 31 * DAY));
+    await received('old-2', 31);
     await first.close();
     const second = await open({ dataDir, retentionDays: 30 });
     expect((await get(second, '/v1/sessions')).json().sessions.map((s: { id: string }) => s.id)).toEqual([

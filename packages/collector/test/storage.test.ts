@@ -235,14 +235,56 @@ describe.each(storages)('storage: %s', (_name, open) => {
     expect((await storage.pageStats({ site })).length).toBe(0);
   });
 
-  it('deletes sessions older than the retention cutoff with all their events', async () => {
+  it('deletes sessions received before the retention cutoff with all their events', async () => {
     const now = Date.now();
-    await storage.ingest({ site }, stored(visit('old', now - 40 * DAY)));
-    await storage.ingest({ site }, stored(visit('recent', now - 2 * DAY)));
+    // Event times are the client's word: a session received 40 days ago goes, whatever its ts says.
+    await storage.ingest({ site, receivedAt: now - 40 * DAY }, stored(visit('old', now + DAY)));
+    await storage.ingest({ site, receivedAt: now - 2 * DAY }, stored(visit('recent', now - 2 * DAY)));
     expect(await storage.deleteOlderThan(now - 30 * DAY)).toEqual({ sessions: 1, events: 5 });
     expect((await storage.listSessions({ site })).sessions.map((s) => s.id)).toEqual(['recent']);
     expect(await storage.getEvents(site, 'recent')).toHaveLength(5);
     expect(await storage.deleteOlderThan(now - 30 * DAY)).toEqual({ sessions: 0, events: 0 });
+  });
+
+  it('does not extend a session past its maximum duration', async () => {
+    const now = Date.now();
+    await storage.ingest({ site, receivedAt: now - 27 * 3_600_000 }, stored(visit('long', now - DAY)));
+    const late = await storage.ingest({ site, receivedAt: now }, stored(visit('long', now)));
+    expect(late).toMatchObject({
+      stored: 0,
+      refused: expect.arrayContaining([expect.objectContaining({ code: 'session-closed' })]),
+    });
+    expect(late.refused).toHaveLength(5);
+    expect(await storage.getSession(site, 'long')).toMatchObject({ eventCount: 5 });
+    // So retention removes it on schedule.
+    expect(await storage.deleteOlderThan(now - 26 * 3_600_000)).toEqual({ sessions: 1, events: 5 });
+  });
+
+  it('keeps the first visitor id: a later writer cannot take a session over', async () => {
+    await storage.ingest({ site, visitorId: 'alice' }, stored(visit('s-v', Date.now())));
+    const other = await storage.ingest({ site, visitorId: 'mallory' }, stored(visit('s-v', Date.now())));
+    expect(other).toMatchObject({
+      stored: 0,
+      refused: expect.arrayContaining([expect.objectContaining({ code: 'visitor-mismatch' })]),
+    });
+    // Without a visitor id (sent before the app identified its visitor) it still adds.
+    const anonymous = await storage.ingest({ site }, stored(visit('s-v', Date.now())));
+    expect(anonymous).toEqual({ stored: 5, duplicates: 0 });
+    expect(await storage.getSession(site, 's-v')).toMatchObject({ visitorId: 'alice', eventCount: 10 });
+    expect(await storage.deleteVisitor(site, 'mallory')).toEqual({ sessions: 0, events: 0 });
+  });
+
+  it('caps the events one session holds', async () => {
+    await storage.ingest({ site, rules: { maxSessionEvents: 7 } }, stored(visit('s-cap', Date.now())));
+    const more = await storage.ingest(
+      { site, rules: { maxSessionEvents: 7 } },
+      stored(visit('s-cap', Date.now())),
+    );
+    expect(more).toMatchObject({
+      stored: 2,
+      refused: expect.arrayContaining([expect.objectContaining({ code: 'session-full' })]),
+    });
+    expect(await storage.getSession(site, 's-cap')).toMatchObject({ eventCount: 7 });
   });
 
   it('runs its migrations again without harm and keeps the data', async () => {

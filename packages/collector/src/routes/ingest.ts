@@ -2,8 +2,11 @@ import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { decodeBody } from '../body';
-import { parseBatch } from '../schema';
+import { storableText } from '../ingest/bounds';
+import type { TimePolicy } from '../ingest/time';
+import { type Issue, parseBatch } from '../schema';
 import type { Site } from '../sites';
+import type { SessionRules } from '../storage/admission';
 import type { Storage } from '../storage/storage';
 
 export interface IngestRouteOptions {
@@ -12,18 +15,40 @@ export interface IngestRouteOptions {
   maxBodyBytes: number;
   maxDecompressedBytes: number;
   maxEventsPerBatch: number;
+  time: TimePolicy;
+  rules: SessionRules;
   rateLimit: { max: number; timeWindowMs: number } | false;
 }
 
 const ACCEPTED_TYPES = new Set(['application/json', 'text/plain', 'application/octet-stream']);
 
-type IngestRequest = FastifyRequest<{ Querystring: { key?: string; enc?: string }; Body: Buffer }>;
+type IngestRequest = FastifyRequest<{ Querystring: Record<string, unknown>; Body: Buffer }>;
+
+/** A query parameter given once, as text (`?key=a&key=b` and other shapes count as absent). */
+const queryText = (req: FastifyRequest, name: string): string | undefined => {
+  const query = req.query as Record<string, unknown> | undefined;
+  const value = query && Object.hasOwn(query, name) ? query[name] : undefined;
+  return typeof value === 'string' && value ? value : undefined;
+};
 
 const siteKeyOf = (req: FastifyRequest): string | undefined => {
   const header = req.headers['x-spoor-key'];
   if (typeof header === 'string' && header) return header;
-  const query = (req.query as { key?: unknown }).key;
-  return typeof query === 'string' && query ? query : undefined;
+  return queryText(req, 'key');
+};
+
+/** One line naming each refused event's problem, for logs and for people reading the answer. */
+const describe = (issues: Issue[]) => issues.map((i) => `${i.path}: ${i.message}`).join('; ');
+
+/** The error code of an answer: the issues' own code when they share one. */
+const codeOf = (issues: Issue[]) => {
+  const codes = new Set(issues.map((i) => i.code));
+  return codes.size === 1 ? ([...codes][0] ?? 'invalid-events') : 'invalid-events';
+};
+
+const userAgentOf = (req: FastifyRequest): string | undefined => {
+  const agent = req.headers['user-agent'];
+  return typeof agent === 'string' ? storableText(agent.slice(0, 512)) : undefined;
 };
 
 /** `POST /v1/collect`: the version-1 wire format, by fetch or by beacon. */
@@ -78,25 +103,44 @@ export async function ingestRoutes(app: FastifyInstance, options: IngestRouteOpt
       return fail(reply, 415, 'unsupported-media-type', `send application/json or text/plain, not ${type}`);
     }
     const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    const encoding = req.headers['content-encoding'] ?? req.query.enc;
+    const encoding = req.headers['content-encoding'] ?? queryText(req, 'enc');
     const decoded = await decodeBody(raw, encoding, options.maxDecompressedBytes);
     if (!decoded.ok) return fail(reply, decoded.status, decoded.error, decoded.message);
-    const parsed = parseBatch(decoded.value, options.maxEventsPerBatch);
+    const receivedAt = Date.now();
+    const parsed = parseBatch(decoded.value, {
+      maxEvents: options.maxEventsPerBatch,
+      receivedAt,
+      time: options.time,
+    });
     if (!parsed.ok) {
-      return fail(reply, 400, parsed.error, parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; '), {
-        issues: parsed.issues,
-      });
+      return fail(reply, parsed.status, parsed.error, describe(parsed.issues), { issues: parsed.issues });
     }
+    const { batch } = parsed;
     try {
-      const result = await storage.ingest(
-        {
-          site: site.id,
-          visitorId: parsed.batch.visitorId,
-          userAgent: req.headers['user-agent']?.slice(0, 512),
-        },
-        parsed.batch.events,
-      );
-      return reply.code(200).send({ ok: true, batchId: parsed.batch.batchId, ...result });
+      const result =
+        batch.events.length === 0
+          ? { stored: 0, duplicates: 0 }
+          : await storage.ingest(
+              {
+                site: site.id,
+                visitorId: batch.visitorId,
+                userAgent: userAgentOf(req),
+                receivedAt,
+                rules: options.rules,
+              },
+              batch.events,
+            );
+      const issues = [...parsed.issues, ...(result.refused ?? [])];
+      if (issues.length > 0) {
+        // The valid events are stored; 400 tells the tracker not to send the refused ones again.
+        const { refused: _refused, ...counts } = result;
+        return fail(reply, 400, codeOf(issues), describe(issues), {
+          batchId: batch.batchId,
+          ...counts,
+          issues,
+        });
+      }
+      return reply.code(200).send({ ok: true, batchId: batch.batchId, ...result });
     } catch (error) {
       req.log.error({ err: error }, 'storing a batch failed');
       // 503: the tracker keeps the batch and retries; ids make the retry safe.

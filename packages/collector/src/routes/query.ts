@@ -2,7 +2,8 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Site } from '../sites';
-import type { Storage } from '../storage/storage';
+import { decodeEventCursor, encodeEventCursor } from '../storage/sql';
+import type { Storage, StoredEvent } from '../storage/storage';
 
 export interface QueryRouteOptions {
   storage: Storage;
@@ -10,25 +11,39 @@ export interface QueryRouteOptions {
   token: string;
 }
 
-const time = z.coerce.number().int().nonnegative().optional();
+/** Text the storages can compare: no NUL, no lone surrogates (PostgreSQL refuses both). */
+const text = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((s) => !s.includes('\u0000') && s.isWellFormed(), 'contains characters no text can hold');
+// Date's own range: anything wider cannot be a time.
+const time = z.coerce.number().int().min(0).max(8.64e15).optional();
 const flag = z
   .enum(['1', '0', 'true', 'false'])
   .optional()
   .transform((v) => v === '1' || v === 'true');
 
-const base = z.object({ site: z.string().max(128).optional(), from: time, to: time });
+const base = z.object({ site: text(128).optional(), from: time, to: time });
 const sessionsQuery = base.extend({
-  path: z.string().max(2048).optional(),
+  path: text(2048).optional(),
   errors: flag,
   rage: flag,
   dead: flag,
-  visitorId: z.string().max(128).optional(),
+  visitorId: text(128).optional(),
   limit: z.coerce.number().int().min(1).max(500).optional(),
-  cursor: z.string().max(512).optional(),
+  cursor: text(512).optional(),
 });
-const pathQuery = base.extend({ path: z.string().min(1).max(2048) });
+const pathQuery = base.extend({ path: text(2048).pipe(z.string().min(1)) });
 const heatmapQuery = pathQuery.extend({ limit: z.coerce.number().int().min(1).max(50_000).optional() });
-const idParams = z.object({ id: z.string().min(1).max(128) });
+const replayQuery = base.extend({
+  cursor: text(512).optional(),
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+});
+/** A replay page: at most this many chunks (`?limit=` up to 500) and about this many bytes. */
+const REPLAY_PAGE_CHUNKS = 100;
+const REPLAY_PAGE_BYTES = 4 * 1024 * 1024;
+const idParams = z.object({ id: text(128).pipe(z.string().min(1)) });
 
 function equalTokens(given: string, expected: string): boolean {
   const a = Buffer.from(given);
@@ -101,13 +116,27 @@ export async function queryRoutes(app: FastifyInstance, options: QueryRouteOptio
   });
 
   app.get('/v1/sessions/:id/replay', async (req: Req, reply) => {
-    const q = parse(base, req.query, reply);
+    const q = parse(replayQuery, req.query, reply);
     const p = parse(idParams, req.params, reply);
     const site = q && p && siteOf(q.site, reply);
-    if (!p || !site) return reply;
-    // The replay chunks as stored; the player (`@spoor/replay/player`) takes them as they are.
-    const chunks = await storage.getEvents(site, p.id, { types: ['replay'], limit: 100_000 });
-    return { sessionId: p.id, chunks };
+    if (!q || !p || !site) return reply;
+    const after = q.cursor ? decodeEventCursor(q.cursor) : undefined;
+    if (after === null)
+      return reply.code(400).send({ error: 'invalid-query', message: 'cursor: not a cursor' });
+    const limit = q.limit ?? REPLAY_PAGE_CHUNKS;
+    const rows = await storage.getEvents(site, p.id, { types: ['replay'], limit: limit + 1, after });
+    // The chunks as stored (the player takes them as they are), a page at a time: at most
+    // `limit` chunks and about REPLAY_PAGE_BYTES, always at least one.
+    const chunks: StoredEvent[] = [];
+    let bytes = 0;
+    for (const row of rows.slice(0, limit)) {
+      bytes += JSON.stringify(row.payload).length;
+      if (chunks.length > 0 && bytes > REPLAY_PAGE_BYTES) break;
+      chunks.push(row);
+    }
+    const last = chunks.at(-1);
+    const more = chunks.length < rows.length;
+    return { sessionId: p.id, chunks, ...(more && last ? { next: encodeEventCursor(last) } : {}) };
   });
 
   app.get('/v1/pages', async (req: Req, reply) => {

@@ -88,6 +88,7 @@ export function sessionParams(
   site: string,
   visitorId: string | undefined,
   userAgent: string | undefined,
+  receivedAt: number,
   d: SessionDelta,
 ): unknown[] {
   return [
@@ -106,10 +107,12 @@ export function sessionParams(
     d.entryTs,
     d.entryUrl,
     userAgent ?? null,
+    receivedAt,
+    receivedAt,
   ];
 }
 
-export function eventParams(site: string, e: StoredEvent): unknown[] {
+export function eventParams(site: string, receivedAt: number, e: StoredEvent): unknown[] {
   return [
     site,
     e.id,
@@ -122,5 +125,6 @@ export function eventParams(site: string, e: StoredEvent): unknown[] {
     e.url,
     e.path,
     JSON.stringify(e.payload),
+    receivedAt,
   ];
 }

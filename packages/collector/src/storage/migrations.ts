@@ -1,5 +1,5 @@
 // Schema versions, applied in order on start. Each runs once (recorded in schema_migrations);
-// statements are also written to be harmless if run again.
+// a version's statements run in one transaction with its record.
 
 export interface Migration {
   version: number;
@@ -58,6 +58,21 @@ const schema = ({ int, json }: Types): Migration[] => [
     name: 'page views by page id',
     statements: [
       "CREATE INDEX IF NOT EXISTS events_page_views_by_page_id ON events (site, page_id) WHERE type = 'page:view'",
+    ],
+  },
+  {
+    version: 3,
+    name: 'receive times',
+    // Retention and the session rules count from when the collector received an event, which
+    // a client cannot choose; rows from before keep their event time.
+    statements: [
+      `ALTER TABLE events ADD COLUMN received_at ${int}`,
+      'UPDATE events SET received_at = ts WHERE received_at IS NULL',
+      `ALTER TABLE sessions ADD COLUMN first_received ${int}`,
+      `ALTER TABLE sessions ADD COLUMN last_received ${int}`,
+      'UPDATE sessions SET first_received = first_ts, last_received = last_ts WHERE first_received IS NULL',
+      'CREATE INDEX IF NOT EXISTS sessions_by_last_received ON sessions (last_received)',
+      'CREATE INDEX IF NOT EXISTS events_by_received ON events (received_at)',
     ],
   },
 ];

@@ -1,5 +1,7 @@
 // SQL shared by the SQLite and PostgreSQL storages. Statements use `?` placeholders
 // (PostgreSQL's driver renumbers them) and a dialect for the few places the two differ.
+
+import type { Dialect, Row } from './driver';
 import type {
   ClickIssue,
   HeatmapClick,
@@ -11,14 +13,8 @@ import type {
   TimeRange,
 } from './storage';
 
-export interface Dialect {
-  /** A number read from the JSON payload column. */
-  jsonNum(key: string): string;
-  /** Text read from the JSON payload column (nested keys). */
-  jsonText(keys: string[]): string;
-}
+export type { Row };
 
-export type Row = Record<string, unknown>;
 export interface Statement {
   sql: string;
   params: unknown[];
@@ -29,7 +25,7 @@ export const SESSION_COLUMNS =
 export const EVENT_COLUMNS = 'id, type, ts, session_id, tab_id, page_id, seq, url, path, payload';
 
 export const INSERT_EVENT_COLUMNS =
-  'site, id, session_id, tab_id, page_id, type, ts, seq, url, path, payload';
+  'site, id, session_id, tab_id, page_id, type, ts, seq, url, path, payload, received_at';
 
 export const UPSERT_SESSION_CONFLICT = `ON CONFLICT (site, id) DO UPDATE SET
   visitor_id = COALESCE(sessions.visitor_id, excluded.visitor_id),
@@ -46,10 +42,12 @@ export const UPSERT_SESSION_CONFLICT = `ON CONFLICT (site, id) DO UPDATE SET
     THEN COALESCE(excluded.entry_url, sessions.entry_url) ELSE sessions.entry_url END,
   entry_ts = CASE WHEN sessions.entry_ts IS NULL OR excluded.entry_ts < sessions.entry_ts
     THEN COALESCE(excluded.entry_ts, sessions.entry_ts) ELSE sessions.entry_ts END,
-  user_agent = COALESCE(sessions.user_agent, excluded.user_agent)`;
+  user_agent = COALESCE(sessions.user_agent, excluded.user_agent),
+  first_received = CASE WHEN excluded.first_received < sessions.first_received THEN excluded.first_received ELSE sessions.first_received END,
+  last_received = CASE WHEN excluded.last_received > sessions.last_received THEN excluded.last_received ELSE sessions.last_received END`;
 
 export const UPSERT_SESSION_COLUMNS =
-  'site, id, visitor_id, first_ts, last_ts, event_count, page_views, engaged_ms, error_count, rage_count, dead_count, replay_count, entry_ts, entry_url, user_agent';
+  'site, id, visitor_id, first_ts, last_ts, event_count, page_views, engaged_ms, error_count, rage_count, dead_count, replay_count, entry_ts, entry_url, user_agent, first_received, last_received';
 
 const num = (value: unknown): number => Number(value ?? 0);
 const numOrNull = (value: unknown): number | null =>
@@ -140,9 +138,11 @@ export function listSessionsStatement(q: SessionQuery, limit: number): Statement
     const decoded = Buffer.from(q.cursor, 'base64url').toString();
     const split = decoded.indexOf(':');
     const lastTs = Number(decoded.slice(0, split));
-    if (split > 0 && Number.isFinite(lastTs)) {
+    const id = decoded.slice(split + 1);
+    // A cursor is client text: only one this collector could have written is used.
+    if (split > 0 && Number.isSafeInteger(lastTs) && !id.includes('\u0000') && id.isWellFormed()) {
       where.push('(last_ts < ? OR (last_ts = ? AND id < ?))');
-      params.push(lastTs, lastTs, decoded.slice(split + 1));
+      params.push(lastTs, lastTs, id);
     }
   }
   params.push(limit + 1);
@@ -269,7 +269,7 @@ export const rowToClickIssue = (row: Row): ClickIssue => ({
 export function eventsStatement(
   site: string,
   sessionId: string,
-  q: { types?: string[]; excludeTypes?: string[]; limit?: number } = {},
+  q: { types?: string[]; excludeTypes?: string[]; limit?: number; after?: EventPosition } = {},
 ): Statement {
   const where = ['site = ?', 'session_id = ?'];
   const params: unknown[] = [site, sessionId];
@@ -281,9 +281,38 @@ export function eventsStatement(
     where.push(`type NOT IN (${q.excludeTypes.map(() => '?').join(', ')})`);
     params.push(...q.excludeTypes);
   }
+  if (q.after) {
+    where.push('(ts > ? OR (ts = ? AND seq > ?) OR (ts = ? AND seq = ? AND id > ?))');
+    const { ts, seq, id } = q.after;
+    params.push(ts, ts, seq, ts, seq, id);
+  }
   params.push(Math.min(q.limit ?? 10_000, 100_000));
   return {
-    sql: `SELECT ${EVENT_COLUMNS} FROM events WHERE ${where.join(' AND ')} ORDER BY ts, tab_id, seq LIMIT ?`,
+    sql: `SELECT ${EVENT_COLUMNS} FROM events WHERE ${where.join(' AND ')} ORDER BY ts, seq, id LIMIT ?`,
     params,
   };
+}
+
+/** Where a page of events ended: the next page starts after it. */
+export interface EventPosition {
+  ts: number;
+  seq: number;
+  id: string;
+}
+
+export const encodeEventCursor = (e: EventPosition): string =>
+  Buffer.from(JSON.stringify([e.ts, e.seq, e.id])).toString('base64url');
+
+/** The position in a cursor, or null when it is not one this collector wrote. */
+export function decodeEventCursor(cursor: string): EventPosition | null {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (!Array.isArray(value) || value.length !== 3) return null;
+    const [ts, seq, id] = value as unknown[];
+    if (!Number.isSafeInteger(ts) || !Number.isSafeInteger(seq) || typeof id !== 'string') return null;
+    if (id.length > 128 || id.includes('\u0000') || !id.isWellFormed()) return null;
+    return { ts: ts as number, seq: seq as number, id };
+  } catch {
+    return null;
+  }
 }

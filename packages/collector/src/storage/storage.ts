@@ -1,4 +1,22 @@
-import type { EventEnvelope } from '@spoor/core';
+import type { SessionRules } from './admission';
+
+/**
+ * Fields every event carries besides its payload: the core's `EventEnvelope`, written out so the
+ * published types need no `@spoor/core` (schema.ts checks the two stay the same).
+ */
+export interface EventEnvelope {
+  /** Unique and stable across retries, so a server can drop duplicates. */
+  id: string;
+  /** Milliseconds since the epoch, on the collector's clock. */
+  ts: number;
+  sessionId: string;
+  tabId: string;
+  pageId: string;
+  /** Per tab, strictly increasing. */
+  seq: number;
+  /** The page URL after redaction. */
+  url: string;
+}
 
 /** An event as the collector stores it: the envelope, a derived `path`, and the type's own fields. */
 export interface StoredEvent extends EventEnvelope {
@@ -15,6 +33,18 @@ export interface IngestContext {
   /** An optional id the app gives its visitor (used by erasure). */
   visitorId?: string;
   userAgent?: string;
+  /** When the collector received the batch (ms since epoch); retention counts from it. @default Date.now() */
+  receivedAt?: number;
+  /** The session rules to apply. @default DEFAULT_SESSION_RULES */
+  rules?: Partial<SessionRules>;
+}
+
+/** An event the storage refused, and why (e.g. its session is closed). */
+export interface RefusedEvent {
+  /** Where it was in the batch, e.g. `events.3` (or the event id when the position is unknown). */
+  path: string;
+  code: string;
+  message: string;
 }
 
 export interface IngestResult {
@@ -22,6 +52,8 @@ export interface IngestResult {
   stored: number;
   /** Events already stored earlier (same `id`), skipped. */
   duplicates: number;
+  /** Events refused by the storage's own rules; absent when none. */
+  refused?: RefusedEvent[];
 }
 
 /** One row of the sessions list. */
@@ -123,6 +155,8 @@ export interface EventQuery {
   excludeTypes?: string[];
   /** @default 10000 */
   limit?: number;
+  /** Only events after this one, in the order `ts`, `seq`, `id` (the cursor of a page). */
+  after?: { ts: number; seq: number; id: string };
 }
 
 export interface ErasureResult {
@@ -135,7 +169,8 @@ export interface ErasureResult {
  * SQLite (embedded, one machine) and PostgreSQL (several stateless collectors).
  */
 export interface Storage {
-  readonly kind: 'sqlite' | 'postgres';
+  /** The URL scheme it is registered under, e.g. `sqlite` or `postgres`. */
+  readonly kind: string;
   /** Creates or upgrades the schema. Safe to run again, and from several processes at once. */
   migrate(): Promise<void>;
   /** Stores events, skipping ids already stored, and updates their sessions. */
@@ -153,5 +188,7 @@ export interface Storage {
   deleteOlderThan(cutoff: number): Promise<ErasureResult>;
   /** Stores `value` under `key` unless something is there already; returns what is stored. */
   ensureSetting(key: string, value: string): Promise<string>;
+  /** Resolves when the database answers; used by `/readyz` and to tell an outage from a bug. */
+  ping?(): Promise<void>;
   close(): Promise<void>;
 }

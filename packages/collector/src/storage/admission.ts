@@ -1,0 +1,62 @@
+// Which newly sent events a stored session still takes: a session is not extended past its
+// maximum duration, its visitor id is not rewritten by a later writer, and it holds a bounded
+// number of events. Pure: the storages look up the sessions and apply the answer.
+import type { RefusedEvent, StoredEvent } from './storage';
+
+/** What the storage knows of a session before the batch. */
+export interface SessionState {
+  visitorId: string | null;
+  /** When its first event was received (ms since epoch). */
+  firstReceived: number;
+  eventCount: number;
+}
+
+export interface SessionRules {
+  /** A session takes events for this long after its first one was received. @default 26 h */
+  maxSessionMs: number;
+  /** Most events one session holds (a session lasts at most `maxSessionMs`, so this is per day). @default 50_000 */
+  maxSessionEvents: number;
+}
+
+export const DEFAULT_SESSION_RULES: SessionRules = {
+  // The tracker's 24 h maximum, plus two hours for batches delivered late.
+  maxSessionMs: 26 * 3_600_000,
+  maxSessionEvents: 50_000,
+};
+
+export interface Admission {
+  admitted: StoredEvent[];
+  refused: RefusedEvent[];
+}
+
+export function admit(
+  events: StoredEvent[],
+  sessions: Map<string, SessionState>,
+  batch: { visitorId?: string; receivedAt: number },
+  rules: SessionRules,
+): Admission {
+  const admitted: StoredEvent[] = [];
+  const refused: RefusedEvent[] = [];
+  const added = new Map<string, number>();
+  const refuse = (event: StoredEvent, code: string, message: string) =>
+    refused.push({ path: `event ${event.id}`, code, message });
+  for (const event of events) {
+    const session = sessions.get(event.sessionId);
+    const count = (session?.eventCount ?? 0) + (added.get(event.sessionId) ?? 0);
+    if (session && batch.receivedAt - session.firstReceived > rules.maxSessionMs) {
+      refuse(event, 'session-closed', `session ${event.sessionId} is past its maximum duration`);
+    } else if (session?.visitorId && batch.visitorId && batch.visitorId !== session.visitorId) {
+      refuse(event, 'visitor-mismatch', `session ${event.sessionId} belongs to another visitor`);
+    } else if (count >= rules.maxSessionEvents) {
+      refuse(
+        event,
+        'session-full',
+        `session ${event.sessionId} holds ${rules.maxSessionEvents} events already`,
+      );
+    } else {
+      added.set(event.sessionId, (added.get(event.sessionId) ?? 0) + 1);
+      admitted.push(event);
+    }
+  }
+  return { admitted, refused };
+}
