@@ -12,15 +12,3 @@ export interface SourceDefinition<TOptions extends object> {
   /** Attaches the source's listeners and returns the function that detaches them. */
   start(ctx: CaptureContext, options: Required<TOptions>): () => void;
 }
-
-/** Options as a source receives them: the defaults, then every option the user set. */
-export function withDefaults<TOptions extends object>(
-  defaults: Required<TOptions>,
-  options: TOptions | undefined,
-): Required<TOptions> {
-  const merged = { ...defaults };
-  for (const [key, value] of Object.entries(options ?? {})) {
-    if (value !== undefined) (merged as Record<string, unknown>)[key] = value;
-  }
-  return merged;
-}

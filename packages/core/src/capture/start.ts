@@ -1,9 +1,9 @@
 import type { NavigationKind } from '../events';
+import { withDefaults } from '../shared/defaults';
 import { checkFields, fail, invalid, isPlainObject, type Shape } from '../validate';
 import type { CaptureContext } from './context';
 import { guard, stopAll } from './listen';
 import { captureNavigation, type PageViewOptions, pageViews, type ResumablePageView } from './navigation';
-import { withDefaults } from './source';
 import type { CaptureTable } from './sources';
 
 /** Running capture, as the tracker holds it. */

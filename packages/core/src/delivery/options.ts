@@ -1,3 +1,4 @@
+import { withDefaults } from '../shared/defaults';
 import { checkFields, isNonEmptyString, isPositive, oneOf, type Shape } from '../validate';
 import type { BackoffOptions } from './backoff';
 
@@ -77,16 +78,11 @@ export function checkSettings(settings: unknown): asserts settings is DeliverySe
 }
 
 /** The settings with every default filled in. */
-export function resolveDeliverySettings(settings: DeliverySettings = {}): ResolvedDeliverySettings {
-  return { ...DELIVERY_DEFAULTS, ...withoutUndefined(settings) };
+export function resolveDeliverySettings(settings?: DeliverySettings): ResolvedDeliverySettings {
+  return withDefaults<DeliverySettings>(DELIVERY_DEFAULTS, settings);
 }
 
 /** The batch options with every default filled in. */
-export function resolveBatchOptions(batch: BatchOptions = {}): ResolvedBatchOptions {
-  return { ...BATCH_DEFAULTS, ...withoutUndefined(batch) };
-}
-
-// `{ leaseMs: undefined }` means the default, as `settings.leaseMs ?? 15_000` did.
-function withoutUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+export function resolveBatchOptions(batch?: BatchOptions): ResolvedBatchOptions {
+  return withDefaults<BatchOptions>(BATCH_DEFAULTS, batch);
 }
