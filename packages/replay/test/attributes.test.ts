@@ -9,7 +9,7 @@ describe('attributeRule', () => {
     ['href', 'link', '', 'url'],
     ['src', 'img', '', 'url'],
     ['action', 'form', '', 'url'],
-    ['srcset', 'img', '', 'srcset'],
+    ['srcset', 'img', '', 'url'],
     ['value', 'input', 'hidden', 'input'],
     ['value', 'input', '', 'input'],
     ['value', 'textarea', '', 'input'],

@@ -32,19 +32,18 @@ const BUTTON_TYPES = new Set(['button', 'submit', 'reset', 'image']);
 /**
  * How an attribute value is made safe:
  * - `link`: the target of a link (only the scheme of `mailto:`, `tel:`…; no query values);
- * - `url`: any other URL (secrets redacted);
- * - `srcset`: a list of URLs;
+ * - `url`: any other URL, or list of URLs (`srcset`), secrets redacted;
  * - `input`: a field's value, masked like the field;
  * - `text`: text a person may read or a page may stash (`data-*`), masked under masking, else scrubbed;
  * - `keep`: structure (`class`, `type`, `style`…), sent as is.
  */
-export type AttributeRule = 'link' | 'url' | 'srcset' | 'input' | 'text' | 'keep';
+export type AttributeRule = 'link' | 'url' | 'input' | 'text' | 'keep';
 
 /** The rule for attribute `name` (lower case) of an element `tagName` (lower case) of input type `type`. */
 export function attributeRule(name: string, tagName: string | undefined, type: string): AttributeRule {
-  if ((name === 'href' || name === 'xlink:href') && (tagName === 'a' || tagName === 'area')) return 'link';
-  if (URL_ATTRIBUTES.has(name)) return 'url';
-  if (name === 'srcset') return 'srcset';
+  // `href` and `xlink:href` (SVG links).
+  if (name.endsWith('href') && (tagName === 'a' || tagName === 'area')) return 'link';
+  if (URL_ATTRIBUTES.has(name) || name === 'srcset') return 'url';
   if (name === 'value') {
     const isButton = tagName === 'input' && BUTTON_TYPES.has(type.toLowerCase());
     return tagName && FIELD_TAGS.has(tagName) && !isButton ? 'input' : 'text';

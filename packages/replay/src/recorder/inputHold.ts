@@ -34,7 +34,6 @@ export function createInputHold(
   const timers = new Map<number, ReturnType<typeof setTimeout>>();
   const releaseOne = (id: number) => {
     clearTimeout(timers.get(id));
-    timers.delete(id);
     const event = held.get(id);
     if (!event) return;
     held.delete(id);
@@ -69,10 +68,7 @@ export function createInputHold(
       held.set(data.id, event);
       if (masked) {
         clearTimeout(timers.get(data.id));
-        timers.set(
-          data.id,
-          setTimeout(() => releaseOne(data.id), pauseMs),
-        );
+        timers.set(data.id, setTimeout(releaseOne, pauseMs, data.id));
       }
       return true;
     },
@@ -82,8 +78,7 @@ export function createInputHold(
     stop() {
       document.removeEventListener('change', onCommit, true);
       document.removeEventListener('focusout', onCommit, true);
-      for (const timer of timers.values()) clearTimeout(timer);
-      timers.clear();
+      timers.forEach(clearTimeout);
       held.clear();
     },
   };

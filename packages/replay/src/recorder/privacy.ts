@@ -103,20 +103,18 @@ function sanitizeAttributes(
     if (typeof value !== 'string' || value === '') continue;
     const lower = name.toLowerCase();
     // The type decides only whether a `value` is a button label; a change may not carry it.
-    const type = lower === 'value' ? String(attributes.type ?? element?.getAttribute('type') ?? '') : '';
+    const type = lower === 'value' ? String(attributes.type ?? element?.getAttribute('type')) : '';
     const rule = attributeRule(lower, tagName, type);
     if (rule === 'link') attributes[name] = privacy.redactLink(value);
-    else if (rule === 'url') attributes[name] = privacy.redactUrl(value);
-    else if (rule === 'srcset') attributes[name] = redactSrcset(privacy, value);
-    else if (rule === 'input') {
-      // rrweb masks only the input types it knows (not `hidden`), and never an option's value.
-      const field = tagName === 'option' ? (element?.closest('select') ?? element) : element;
-      attributes[name] =
-        !field || privacy.isInputMasked(field) ? privacy.maskText(value) : privacy.scrubText(value);
-    } else if (rule === 'text') {
-      // Without the live element (already removed) the safe side is to mask.
-      attributes[name] =
-        !element || isTextMasked(element) ? privacy.maskText(value) : privacy.scrubText(value);
+    else if (rule === 'url')
+      attributes[name] = lower === 'srcset' ? redactSrcset(privacy, value) : privacy.redactUrl(value);
+    else if (rule !== 'keep') {
+      // A field's value is masked like the field (rrweb masks only the input types it knows, not
+      // `hidden`, and never an option's value); text like the text around it. Without the live
+      // element (already removed) the safe side is to mask.
+      const owner = tagName === 'option' ? (element?.closest('select') ?? element) : element;
+      const masked = !owner || (rule === 'input' ? privacy.isInputMasked(owner) : isTextMasked(owner));
+      attributes[name] = masked ? privacy.maskText(value) : privacy.scrubText(value);
     }
   }
 }
@@ -182,12 +180,10 @@ export function sanitizeEvent(
         element,
       );
     }
-  } else if (
-    event.type === RECORDED_EVENT_TYPE.incrementalSnapshot &&
-    data.source === INCREMENTAL_SOURCE.input
-  ) {
-    const node = data.id === undefined ? null : lookup(data.id);
-    const masked = node?.nodeType !== 1 || privacy.isInputMasked(node as Element);
-    if (masked && typeof data.text === 'string') data.text = privacy.maskText(data.text);
+  } else if (data.source === INCREMENTAL_SOURCE.input && typeof data.text === 'string') {
+    // rrweb masks only the input types it knows: a script setting a hidden input's value is not.
+    const node = lookup(data.id as number);
+    if (node?.nodeType !== 1 || privacy.isInputMasked(node as Element))
+      data.text = privacy.maskText(data.text);
   }
 }

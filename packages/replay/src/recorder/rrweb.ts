@@ -24,14 +24,6 @@ export interface RrwebRecorderOptions {
   inputs?: 'pause' | 'last' | 'all';
 }
 
-/** The recorder's sampling defaults; docs/replay.md gives the reasoning. */
-const RECORDER_SAMPLING_DEFAULTS = {
-  mouseMoveIntervalMs: 50,
-  scrollIntervalMs: 150,
-  inputs: 'pause',
-  pauseMs: 250,
-} as const;
-
 type RecordModule = typeof import('@rrweb/record');
 type RecordFunction = RecordModule['record'];
 
@@ -88,7 +80,7 @@ export function createRrwebRecorder(options: RrwebRecorderOptions = {}): Recorde
       // One masking decision per element per pass, shared by rrweb's serialiser and the sanitiser.
       const isTextMasked = passMasking(start.privacy);
       const privacyOptions = toRecorderPrivacy(start.privacy, start.blockMedia, isTextMasked);
-      const inputSampling = options.inputs ?? RECORDER_SAMPLING_DEFAULTS.inputs;
+      const inputSampling = options.inputs ?? 'pause';
       let stopped = false;
       let record: RecordFunction | undefined;
       let inputs: InputHold | undefined;
@@ -103,7 +95,8 @@ export function createRrwebRecorder(options: RrwebRecorderOptions = {}): Recorde
           start.privacy,
           lookup,
           (event) => start.emit(event, false),
-          inputSampling === 'pause' ? RECORDER_SAMPLING_DEFAULTS.pauseMs : undefined,
+          // A pause this long ends a burst of typing (docs/replay.md, Sampling).
+          inputSampling === 'pause' ? 250 : undefined,
         );
         inputs = hold;
         const onEvent = (event: RecordedEvent) => {
@@ -131,8 +124,8 @@ export function createRrwebRecorder(options: RrwebRecorderOptions = {}): Recorde
           collectFonts: false,
           recordCrossOriginIframes: false,
           sampling: {
-            mousemove: options.mouseMoveIntervalMs ?? RECORDER_SAMPLING_DEFAULTS.mouseMoveIntervalMs,
-            scroll: options.scrollIntervalMs ?? RECORDER_SAMPLING_DEFAULTS.scrollIntervalMs,
+            mousemove: options.mouseMoveIntervalMs ?? 50,
+            scroll: options.scrollIntervalMs ?? 150,
             input: inputSampling === 'last' ? 'last' : 'all',
           },
           errorHandler: (error) => {
