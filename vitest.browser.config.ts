@@ -4,6 +4,8 @@ import { defineProject } from 'vitest/config';
 // They run one file at a time: these machines have two cores.
 export default defineProject({
   resolve: { conditions: ['@spoor/source'] },
+  // Node-side code (the collector's replay export) imports @spoor/replay/codec from its source too.
+  ssr: { resolve: { conditions: ['@spoor/source'], externalConditions: ['@spoor/source'] } },
   test: {
     name: 'browser',
     environment: 'node',
