@@ -6,6 +6,7 @@
 //
 //   node bench/collector/run.mjs [--duration 20] [--connections 10] [--only sqlite|postgres] [--gzip]
 //                                [--processes 2]   (collector processes sharing PostgreSQL in the last run)
+//                                [--replay-kb 256] (size of each replay chunk in the replay-ingest run; --only replay)
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -24,6 +25,7 @@ const { values } = parseArgs({
     only: { type: 'string' },
     gzip: { type: 'boolean', default: false },
     processes: { type: 'string', default: '2' },
+    'replay-kb': { type: 'string', default: '256' },
   },
 });
 const BATCH = 50;
@@ -107,6 +109,61 @@ function makeBody() {
   return values.gzip ? gzipSync(json) : json;
 }
 
+// A replay chunk as rrweb sends it: mostly incremental snapshots (mutations with text and
+// attributes), about --replay-kb kilobytes as JSON; every request a new chunk of a rotating session.
+const REPLAY_NODE = {
+  type: 3,
+  data: {
+    source: 0,
+    adds: [
+      {
+        parentId: 12,
+        nextId: null,
+        node: {
+          type: 2,
+          tagName: 'div',
+          attributes: { class: 'card product-tile', 'data-sku': 'trail-mug' },
+          childNodes: [],
+          id: 40,
+        },
+      },
+    ],
+    removes: [],
+    texts: [{ id: 41, value: 'Trail mug, enamel, 350 ml — in stock' }],
+    attributes: [],
+  },
+  timestamp: 0,
+};
+const REPLAY_EVENTS = (() => {
+  const target = Number(values['replay-kb']) * 1024;
+  const events = [];
+  let size = 0;
+  for (let i = 0; size < target; i++) {
+    const event = { ...REPLAY_NODE, timestamp: 1_700_000_000_000 + i * 16 };
+    size += JSON.stringify(event).length + 1;
+    events.push(event);
+  }
+  return events;
+})();
+function makeReplayBody() {
+  const run = (counter++).toString(36);
+  const now = Date.now();
+  const event = {
+    id: `${run}-r-${process.pid}`,
+    type: 'replay',
+    ts: now,
+    sessionId: `bench-replay-${counter % 200}`,
+    tabId: 'tab-1',
+    pageId: 'page-1',
+    seq: counter,
+    url: 'https://shop.example/products/trail-mug',
+    full: false,
+    events: REPLAY_EVENTS,
+  };
+  return JSON.stringify({ v: 1, batchId: `batch-${run}`, sentAt: now, events: [event] });
+}
+const REPLAY_BYTES = Buffer.byteLength(makeReplayBody());
+
 // CPU seconds a process (and, for PostgreSQL, its backends) used: a figure that depends less on
 // what else runs on the machine than throughput does.
 const TICKS = 100;
@@ -163,7 +220,7 @@ async function stored(url) {
   return total;
 }
 
-function load(url, duration, connections = Number(values.connections)) {
+function load(url, duration, connections = Number(values.connections), body = makeBody) {
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
@@ -178,7 +235,7 @@ function load(url, duration, connections = Number(values.connections)) {
         requests: [
           {
             setupRequest(request) {
-              return { ...request, body: makeBody() };
+              return { ...request, body: body() };
             },
           },
         ],
@@ -277,8 +334,38 @@ if (!values.only || values.only === 'postgres') {
     pg.stop();
   }
 }
+if (values.only === 'replay') {
+  // Replay ingest into the blob store (the default: files beside the SQLite database), in MB/s of
+  // chunks accepted.
+  const dir = mkdtempSync(join(tmpdir(), 'spoor-bench-'));
+  const collector = await startCollector({ SPOOR_DATA_DIR: dir, DATABASE_URL: '' });
+  try {
+    const duration = Number(values.duration);
+    await load(collector.url, 3, Number(values.connections), makeReplayBody);
+    const run = await load(collector.url, duration, Number(values.connections), makeReplayBody);
+    const ok = run['2xx'];
+    const mbPerSecond = (ok * REPLAY_BYTES) / 1_048_576 / run.duration;
+    results.push({
+      storage: 'sqlite + disk blobs',
+      kind: 'replay',
+      chunkBytes: REPLAY_BYTES,
+      connections: Number(values.connections),
+      durationS: duration,
+      ok,
+      non2xx: run.non2xx,
+      mbPerSecond: Math.round(mbPerSecond * 10) / 10,
+      latencyMs: { p50: run.latency.p50, p99: run.latency.p99 },
+    });
+    console.log(
+      `replay → disk blobs: ${mbPerSecond.toFixed(1)} MB/s (${ok} chunks of ${Math.round(REPLAY_BYTES / 1024)} KB, ${run.non2xx} non-2xx), p50 ${run.latency.p50} ms, p99 ${run.latency.p99} ms`,
+    );
+  } finally {
+    collector.child.kill();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 writeFileSync(
-  join(here, 'results.json'),
+  join(here, values.only === 'replay' ? 'results-replay.json' : 'results.json'),
   // Arrays of numbers on one line, as the repository's formatter writes them.
   `${JSON.stringify(
     { date: new Date().toISOString(), node: process.version, cores: cpus().length, results },

@@ -36,7 +36,7 @@ const setting = (flag: string, env: string, parse: Parse, help: string, multiple
   ...(multiple ? { multiple } : {}),
 });
 
-type TopLevel = Exclude<keyof CollectorOptions, 'storage' | 'limits' | 'timeouts'>;
+type TopLevel = Exclude<keyof CollectorOptions, 'storage' | 'blobStore' | 'limits' | 'timeouts'>;
 
 // `satisfies` makes a new option without a flag and a variable a build error.
 const OPTIONS = {
@@ -51,6 +51,12 @@ const OPTIONS = {
     'SPOOR_DATA_DIR',
     path,
     'folder of the SQLite database and replay files (default ./.data)',
+  ),
+  blobUrl: setting(
+    'blob-url',
+    'SPOOR_BLOB_URL',
+    text,
+    'replay recordings: file:<folder> or s3://bucket/prefix?endpoint=… (default file:<data>/replay)',
   ),
   sites: setting(
     'site',

@@ -1,3 +1,7 @@
+export type { BlobStore } from './blob/blobStore';
+export { createDiskBlobStore } from './blob/disk';
+export { openBlobStore } from './blob/open';
+export { createS3BlobStore, type S3BlobStoreOptions } from './blob/s3';
 export type { CollectorLimits, CollectorOptions, CollectorTimeouts } from './options';
 export { DEFAULT_SITES } from './options';
 export { type Collector, createCollector } from './server';

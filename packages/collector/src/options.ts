@@ -1,4 +1,5 @@
 import type { FastifyServerOptions } from 'fastify';
+import type { BlobStore } from './blob/blobStore';
 import type { SiteConfig } from './sites';
 import type { Storage } from './storage/storage';
 
@@ -44,8 +45,16 @@ export interface CollectorOptions {
    * @default `sqlite:<dataDir>/spoor.db`
    */
   databaseUrl?: string;
-  /** Folder of the SQLite database. @default './.data' */
+  /** Folder of the SQLite database and of replay recordings. @default './.data' */
   dataDir?: string;
+  /**
+   * Where replay recordings go: `file:/path/to/folder` or `s3://bucket/prefix?endpoint=…&region=…&forcePathStyle=true`
+   * (S3, R2, MinIO; needs `@aws-sdk/client-s3`). @default `file:<dataDir>/replay` with the built-in
+   * storages; with a `storage` of your own, replay stays in it unless this or `blobStore` is set
+   */
+  blobUrl?: string;
+  /** A blob store to use instead of `blobUrl`. */
+  blobStore?: BlobStore;
   /** Sites allowed to send events. @default [{ key: 'demo', origins: ['http://localhost:*', 'http://127.0.0.1:*'] }] */
   sites?: SiteConfig[];
   /** The token that opens the dashboard and query API. @default generated once and kept in the database */

@@ -4,9 +4,12 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
-import { exportRoutes } from './routes/export';
+import { createDiskBlobStore } from './blob/disk';
+import { openBlobStore } from './blob/open';
+import { withBlobs } from './blob/withBlobs';
 import { DEFAULT_TIME_POLICY, type TimePolicy } from './ingest/time';
 import { type CollectorOptions, DEFAULT_SITES } from './options';
+import { exportRoutes } from './routes/export';
 import { ingestRoutes } from './routes/ingest';
 import { queryRoutes } from './routes/query';
 import { resolveSites } from './sites';
@@ -48,12 +51,18 @@ function defaultDashboardDir(): string {
  */
 export async function createCollector(options: CollectorOptions = {}): Promise<Collector> {
   const sites = resolveSites(options.sites ?? DEFAULT_SITES);
-  const storage =
+  const dataDir = resolve(options.dataDir ?? '.data');
+  const blobs =
+    options.blobStore ??
+    (options.blobUrl
+      ? await openBlobStore(options.blobUrl)
+      : options.storage
+        ? undefined
+        : createDiskBlobStore(join(dataDir, 'replay')));
+  const tables =
     options.storage ??
-    (await openStorage(
-      options.databaseUrl ??
-        `sqlite:${pathToFileURL(join(resolve(options.dataDir ?? '.data'), 'spoor.db')).pathname}`,
-    ));
+    (await openStorage(options.databaseUrl ?? `sqlite:${pathToFileURL(join(dataDir, 'spoor.db')).pathname}`));
+  const storage = blobs ? withBlobs(tables, blobs) : tables;
   await storage.migrate();
 
   const candidate = randomBytes(24).toString('base64url');

@@ -228,9 +228,9 @@ describe.each(storages)('storage: %s', (_name, open) => {
     await storage.ingest({ site, visitorId: 'alice' }, stored(visit('a1', now)));
     await storage.ingest({ site, visitorId: 'alice' }, stored(visit('a2', now + 1)));
     await storage.ingest({ site, visitorId: 'bob' }, stored(visit('b1', now + 2)));
-    expect(await storage.deleteSession(site, 'b1')).toEqual({ sessions: 1, events: 5 });
+    expect(await storage.deleteSession(site, 'b1')).toMatchObject({ sessions: 1, events: 5 });
     expect(await storage.getEvents(site, 'b1')).toEqual([]);
-    expect(await storage.deleteVisitor(site, 'alice')).toEqual({ sessions: 2, events: 10 });
+    expect(await storage.deleteVisitor(site, 'alice')).toMatchObject({ sessions: 2, events: 10 });
     expect((await storage.listSessions({ site })).sessions).toEqual([]);
     expect((await storage.pageStats({ site })).length).toBe(0);
   });
@@ -240,10 +240,10 @@ describe.each(storages)('storage: %s', (_name, open) => {
     // Event times are the client's word: a session received 40 days ago goes, whatever its ts says.
     await storage.ingest({ site, receivedAt: now - 40 * DAY }, stored(visit('old', now + DAY)));
     await storage.ingest({ site, receivedAt: now - 2 * DAY }, stored(visit('recent', now - 2 * DAY)));
-    expect(await storage.deleteOlderThan(now - 30 * DAY)).toEqual({ sessions: 1, events: 5 });
+    expect(await storage.deleteOlderThan(now - 30 * DAY)).toMatchObject({ sessions: 1, events: 5 });
     expect((await storage.listSessions({ site })).sessions.map((s) => s.id)).toEqual(['recent']);
     expect(await storage.getEvents(site, 'recent')).toHaveLength(5);
-    expect(await storage.deleteOlderThan(now - 30 * DAY)).toEqual({ sessions: 0, events: 0 });
+    expect(await storage.deleteOlderThan(now - 30 * DAY)).toMatchObject({ sessions: 0, events: 0 });
   });
 
   it('does not extend a session past its maximum duration', async () => {
@@ -257,7 +257,7 @@ describe.each(storages)('storage: %s', (_name, open) => {
     expect(late.refused).toHaveLength(5);
     expect(await storage.getSession(site, 'long')).toMatchObject({ eventCount: 5 });
     // So retention removes it on schedule.
-    expect(await storage.deleteOlderThan(now - 26 * 3_600_000)).toEqual({ sessions: 1, events: 5 });
+    expect(await storage.deleteOlderThan(now - 26 * 3_600_000)).toMatchObject({ sessions: 1, events: 5 });
   });
 
   it('keeps the first visitor id: a later writer cannot take a session over', async () => {
@@ -271,7 +271,7 @@ describe.each(storages)('storage: %s', (_name, open) => {
     const anonymous = await storage.ingest({ site }, stored(visit('s-v', Date.now())));
     expect(anonymous).toEqual({ stored: 5, duplicates: 0 });
     expect(await storage.getSession(site, 's-v')).toMatchObject({ visitorId: 'alice', eventCount: 10 });
-    expect(await storage.deleteVisitor(site, 'mallory')).toEqual({ sessions: 0, events: 0 });
+    expect(await storage.deleteVisitor(site, 'mallory')).toMatchObject({ sessions: 0, events: 0 });
   });
 
   it('caps the events one session holds', async () => {

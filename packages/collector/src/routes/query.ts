@@ -172,7 +172,8 @@ export async function queryRoutes(app: FastifyInstance, options: QueryRouteOptio
     const p = parse(idParams, req.params, reply);
     const site = q && p && siteOf(q.site, reply);
     if (!p || !site) return reply;
-    return { deleted: await storage.deleteSession(site, p.id) };
+    const { sessions, events } = await storage.deleteSession(site, p.id);
+    return { deleted: { sessions, events } };
   });
 
   app.delete('/v1/visitors/:id', async (req: Req, reply) => {
@@ -180,6 +181,7 @@ export async function queryRoutes(app: FastifyInstance, options: QueryRouteOptio
     const p = parse(idParams, req.params, reply);
     const site = q && p && siteOf(q.site, reply);
     if (!p || !site) return reply;
-    return { deleted: await storage.deleteVisitor(site, p.id) };
+    const { sessions, events } = await storage.deleteVisitor(site, p.id);
+    return { deleted: { sessions, events } };
   });
 }

@@ -71,10 +71,18 @@ export function createSqlStorage(driver: SqlDriver): Storage {
 
   // Events first, then their sessions, in one transaction: erasure never leaves half a session.
   const erase = (events: Statement, sessions: Statement): Promise<ErasureResult> =>
-    driver.transaction(async (tx) => ({
-      events: await tx.run(`DELETE FROM events WHERE ${events.sql}`, events.params),
-      sessions: await tx.run(`DELETE FROM sessions WHERE ${sessions.sql}`, sessions.params),
-    }));
+    driver.transaction(async (tx) => {
+      const deletedEvents = await tx.run(`DELETE FROM events WHERE ${events.sql}`, events.params);
+      const gone = await tx.all(
+        `DELETE FROM sessions WHERE ${sessions.sql} RETURNING site, id`,
+        sessions.params,
+      );
+      return {
+        sessions: gone.length,
+        events: deletedEvents,
+        erased: gone.map((row) => ({ site: String(row.site), id: String(row.id) })),
+      };
+    });
 
   return {
     kind: driver.kind,

@@ -162,6 +162,8 @@ export interface EventQuery {
 export interface ErasureResult {
   sessions: number;
   events: number;
+  /** The sessions deleted (their replay blobs go with them). */
+  erased?: { site: string; id: string }[];
 }
 
 /**
