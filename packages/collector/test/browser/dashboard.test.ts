@@ -113,6 +113,10 @@ describe('collector + dashboard in Chromium', () => {
     const text = await timeline.textContent();
     for (const type of ['session:start', 'page:view', 'click', 'click:rage', 'custom'])
       expect(text).toContain(type);
+    // Browser, OS and device read from the user agent, not the raw string.
+    const summary = await page.locator('dl.summary').textContent();
+    expect(summary).toMatch(/BrowserChrome \d+OSLinuxDeviceDesktop/);
+    expect(summary).not.toContain('Mozilla/5.0');
     // The player rebuilds the recorded page in a sandboxed iframe.
     await page.locator('.replay iframe').waitFor({ timeout: 20_000 });
     const frame = page.frames().find((f) => f !== page.mainFrame());

@@ -4,6 +4,7 @@ import { api, flatten, type SessionDetail, type StoredEvent } from '../api';
 import { dateTime, duration, pathOfUrl } from '../format';
 import { navigate } from '../router';
 import { useApi } from '../useApi';
+import { describeUserAgent } from '../userAgent';
 import { currentRow, type Playback, requestedEvent, seekTo } from './playback';
 
 function describe(event: StoredEvent): string {
@@ -107,6 +108,7 @@ export function SessionDetailPage({ site, id }: { site: string; id: string }) {
   if (error) return <p className="error">{error}</p>;
   if (!data) return <p className="loading">Loading…</p>;
   const { session } = data;
+  const client = describeUserAgent(session.userAgent);
   const all = data.events;
   const start = all[0]?.ts ?? session.startedAt;
   const nowId = all[nowRow]?.id;
@@ -135,7 +137,11 @@ export function SessionDetailPage({ site, id }: { site: string; id: string }) {
           {session.errors} / {session.rageClicks} / {session.deadClicks}
         </dd>
         <dt>Browser</dt>
-        <dd className="ua">{session.userAgent ?? '–'}</dd>
+        <dd title={session.userAgent ?? undefined}>{client ? client.browser : '–'}</dd>
+        <dt>OS</dt>
+        <dd>{client ? client.os : '–'}</dd>
+        <dt>Device</dt>
+        <dd>{client ? client.device : '–'}</dd>
         <dt>Session id</dt>
         <dd className="mono">{session.id}</dd>
       </dl>
