@@ -129,6 +129,8 @@ describe('quick starts from the packed tarballs', () => {
   it('Vue: README main.ts and App.vue type-check strictly, build, and send to the collector', async () => {
     const dir = join(root, 'vue');
     expect(snippet('README.md', 'top/vue/main.ts')).toBe(snippet('packages/vue/README.md', 'vue/main.ts'));
+    expect(snippet('docs/vue.md', 'docs/vue/main.ts')).toBe(snippet('packages/vue/README.md', 'vue/main.ts'));
+    expect(snippet('docs/vue.md', 'docs/vue/App.vue')).toBe(snippet('packages/vue/README.md', 'vue/App.vue'));
     writeFiles(dir, {
       'index.html': html('<div id="app"></div><script type="module" src="/src/main.ts"></script>'),
       'src/main.ts': snippet('packages/vue/README.md', 'vue/main.ts'),
@@ -144,6 +146,9 @@ describe('quick starts from the packed tarballs', () => {
 
   it('Svelte 5: README App.svelte in the svelte-ts scaffold type-checks, builds, and sends', async () => {
     const dir = join(root, 'svelte');
+    expect(snippet('docs/svelte.md', 'docs/App.svelte')).toBe(
+      snippet('packages/svelte/README.md', 'svelte/App.svelte'),
+    );
     expect(snippet('README.md', 'top/svelte/App.svelte')).toBe(
       snippet('packages/svelte/README.md', 'svelte/App.svelte'),
     );

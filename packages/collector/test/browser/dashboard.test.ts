@@ -9,10 +9,10 @@ import { type Collector, createCollector, type SessionSummary } from '../../src/
 
 // The whole loop in real Chromium: the React example (built, served by the collector) sends to the
 // collector; the dashboard, logged in with the token, lists the session, shows its timeline and
-// plays its replay. A screenshot of each dashboard page goes to test-results/dashboard/.
+// plays its replay. A screenshot of each dashboard page goes to docs/dashboard/ (linked from the docs).
 
 const TOKEN = 'e2e-dashboard-token';
-const shots = join(repoRoot, 'packages/collector/test-results/dashboard');
+const shots = join(repoRoot, 'docs/dashboard');
 
 describe('collector + dashboard in Chromium', () => {
   let collector: Collector;
@@ -113,6 +113,10 @@ describe('collector + dashboard in Chromium', () => {
     const text = await timeline.textContent();
     for (const type of ['session:start', 'page:view', 'click', 'click:rage', 'custom'])
       expect(text).toContain(type);
+    // Browser, OS and device read from the user agent, not the raw string.
+    const summary = await page.locator('dl.summary').textContent();
+    expect(summary).toMatch(/BrowserChrome \d+OSLinuxDeviceDesktop/);
+    expect(summary).not.toContain('Mozilla/5.0');
     // The player rebuilds the recorded page in a sandboxed iframe.
     await page.locator('.replay iframe').waitFor({ timeout: 20_000 });
     const frame = page.frames().find((f) => f !== page.mainFrame());
@@ -125,15 +129,39 @@ describe('collector + dashboard in Chromium', () => {
             .catch(() => '')) ?? '',
       )
       .toContain('Spoor shop');
+    // A timeline row seeks the replay there, and the row under the playhead is marked.
+    const rageRow = timeline.locator('li.ev-click-rage').first();
+    await rageRow.getByRole('button').click();
+    await expect.poll(() => rageRow.getAttribute('aria-current')).toBe('true');
     const play = page.locator('.replay').getByRole('button').first();
     await play.click();
     await page.waitForTimeout(1500);
+    // Playing on, the marked row moves with the playhead.
+    await expect
+      .poll(() => timeline.locator('li[aria-current="true"]').getAttribute('class'), { timeout: 15_000 })
+      .not.toContain('ev-click-rage');
     await shot(page, 'session');
 
     await page.getByRole('link', { name: 'Pages' }).click();
     await page.getByRole('img', { name: 'Page views by path' }).waitFor();
     expect(await page.locator('table').textContent()).toContain('/products/trail-mug');
     await page.waitForTimeout(300);
+    // With one day of data the daily chart still draws something: bars and marked points.
+    const daily = page.getByRole('img', { name: /^Daily views and engaged time of/ });
+    await daily.waitFor();
+    const painted = await daily.evaluate((canvas) => {
+      const c = canvas as HTMLCanvasElement;
+      const pixels =
+        c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? new Uint8ClampedArray();
+      let coloured = 0;
+      // Count saturated pixels (bars and points), not grey axes or text.
+      for (let i = 0; i < pixels.length; i += 4) {
+        const [r = 0, g = 0, b = 0, a = 0] = pixels.subarray(i, i + 4);
+        if (a > 0 && Math.max(r, g, b) - Math.min(r, g, b) > 60) coloured += 1;
+      }
+      return coloured;
+    });
+    expect(painted).toBeGreaterThan(400);
     await shot(page, 'pages');
 
     await page.getByRole('link', { name: 'Heatmap' }).click();
@@ -145,6 +173,17 @@ describe('collector + dashboard in Chromium', () => {
     await page.getByRole('link', { name: 'Watch a session' }).first().waitFor();
     expect(await page.locator('table').textContent()).toContain('rage');
     await shot(page, 'clicks');
+
+    // "Watch a session" opens the replay at the reported click, not at 0:00.
+    const rageReport = page.locator('tr', { hasText: 'rage' }).getByRole('link', { name: 'Watch a session' });
+    await rageReport.first().click();
+    await page.locator('.replay iframe').waitFor({ timeout: 20_000 });
+    await expect
+      .poll(() => page.locator('.timeline li[aria-current="true"]').getAttribute('class'), {
+        timeout: 15_000,
+      })
+      .toContain('ev-click-rage');
+    await shot(page, 'session-at-rage-click');
 
     expect(errors).toEqual([]);
     await context.close();

@@ -2,7 +2,12 @@ import { useState } from 'react';
 import type { ClickIssue } from '../api';
 import { dateTime, dayToTs } from '../format';
 import { href, navigate } from '../router';
+
 import { useApi } from '../useApi';
+
+/** The sample session, opened at the moment of the reported click (SessionDetail seeks there). */
+const watchLink = (issue: ClickIssue) =>
+  `/sessions/${encodeURIComponent(issue.sampleSessionId)}?${new URLSearchParams({ type: issue.type, selector: issue.selector })}`;
 
 export function ClickIssuesPage({ site }: { site: string }) {
   const [from, setFrom] = useState('');
@@ -61,10 +66,10 @@ export function ClickIssuesPage({ site }: { site: string }) {
                 <td>{dateTime(i.lastSeenAt)}</td>
                 <td>
                   <a
-                    href={href(`/sessions/${encodeURIComponent(i.sampleSessionId)}`)}
+                    href={href(watchLink(i))}
                     onClick={(e) => {
                       e.preventDefault();
-                      navigate(`/sessions/${encodeURIComponent(i.sampleSessionId)}`);
+                      navigate(watchLink(i));
                     }}
                   >
                     Watch a session

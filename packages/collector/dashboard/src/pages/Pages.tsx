@@ -33,21 +33,27 @@ export function PagesPage({ site }: { site: string }) {
     [pages],
   );
   const dailyChart = useMemo<ChartConfiguration>(
+    // Bars and marked points: with a single day a line would be one invisible dot.
     () => ({
-      type: 'line',
+      type: 'bar',
       data: {
         labels: detail.data?.days.map((d) => d.day) ?? [],
         datasets: [
           {
             label: 'Views',
             data: detail.data?.days.map((d) => d.views) ?? [],
-            borderColor: BLUE,
+            backgroundColor: BLUE,
+            maxBarThickness: 48,
             yAxisID: 'y',
           },
           {
+            type: 'line',
             label: 'Mean engaged seconds',
             data: detail.data?.days.map((d) => (d.avgEngagedMs ?? 0) / 1000) ?? [],
             borderColor: GREEN,
+            backgroundColor: GREEN,
+            pointRadius: 6,
+            pointHoverRadius: 8,
             yAxisID: 'y1',
           },
         ],

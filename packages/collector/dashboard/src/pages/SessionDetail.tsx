@@ -1,9 +1,11 @@
-import { createPlayer, type PlayerEvent } from '@spoor/replay/player';
+import { buildTimeline, createPlayer, type PlayerEvent } from '@spoor/replay/player';
 import { useEffect, useRef, useState } from 'react';
 import { api, flatten, type SessionDetail, type StoredEvent } from '../api';
 import { dateTime, duration, pathOfUrl } from '../format';
 import { navigate } from '../router';
 import { useApi } from '../useApi';
+import { describeUserAgent } from '../userAgent';
+import { currentRow, type Playback, requestedEvent, seekTo } from './playback';
 
 function describe(event: StoredEvent): string {
   const p = event.payload;
@@ -37,7 +39,17 @@ function describe(event: StoredEvent): string {
   }
 }
 
-function Replay({ site, id, timeline }: { site: string; id: string; timeline: StoredEvent[] }) {
+function Replay({
+  site,
+  id,
+  timeline,
+  onReady,
+}: {
+  site: string;
+  id: string;
+  timeline: StoredEvent[];
+  onReady: (playback: Playback | null) => void;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -48,14 +60,19 @@ function Replay({ site, id, timeline }: { site: string; id: string; timeline: St
         if (!live || !ref.current) return;
         const events = [...flatten(timeline), ...flatten(chunks)] as unknown as PlayerEvent[];
         const player = createPlayer(ref.current, events, { speed: 2 });
-        destroy = () => player.destroy();
+        const startTs = buildTimeline(events).recorded[0]?.timestamp ?? 0;
+        onReady({ player, startTs });
+        destroy = () => {
+          onReady(null);
+          player.destroy();
+        };
       })
       .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
     return () => {
       live = false;
       destroy?.();
     };
-  }, [site, id, timeline]);
+  }, [site, id, timeline, onReady]);
   return (
     <div className="replay" data-testid="replay">
       <div ref={ref} />
@@ -67,11 +84,35 @@ function Replay({ site, id, timeline }: { site: string; id: string; timeline: St
 export function SessionDetailPage({ site, id }: { site: string; id: string }) {
   const { data, error } = useApi<SessionDetail>(`/sessions/${encodeURIComponent(id)}`, { site });
   const [showMoves, setShowMoves] = useState(false);
+  const [playback, setPlayback] = useState<Playback | null>(null);
+  const [nowTs, setNowTs] = useState<number | null>(null);
+  const events = data?.events;
+  // The row under the playhead follows playback.
+  useEffect(() => {
+    if (!playback) return;
+    const timer = setInterval(() => setNowTs(playback.startTs + playback.player.getCurrentTime()), 250);
+    return () => clearInterval(timer);
+  }, [playback]);
+  // A link from a report (?type=click:rage&selector=…) opens at the moment of that click.
+  useEffect(() => {
+    if (!playback || !events) return;
+    const wanted = requestedEvent(events, new URLSearchParams(window.location.search));
+    if (wanted) seekTo(playback, wanted.ts);
+  }, [playback, events]);
+  const current = useRef<HTMLLIElement>(null);
+  const nowRow = events ? currentRow(events, nowTs) : -1;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: scroll when the current row changes.
+  useEffect(() => {
+    current.current?.scrollIntoView({ block: 'nearest' });
+  }, [nowRow]);
   if (error) return <p className="error">{error}</p>;
   if (!data) return <p className="loading">Loading…</p>;
-  const { session, events } = data;
-  const start = events[0]?.ts ?? session.startedAt;
-  const shown = events.filter((e) => showMoves || (e.type !== 'pointer:move' && e.type !== 'scroll'));
+  const { session } = data;
+  const client = describeUserAgent(session.userAgent);
+  const all = data.events;
+  const start = all[0]?.ts ?? session.startedAt;
+  const nowId = all[nowRow]?.id;
+  const shown = all.filter((e) => showMoves || (e.type !== 'pointer:move' && e.type !== 'scroll'));
 
   const erase = async () => {
     if (!window.confirm('Delete this session and all its events?')) return;
@@ -96,12 +137,16 @@ export function SessionDetailPage({ site, id }: { site: string; id: string }) {
           {session.errors} / {session.rageClicks} / {session.deadClicks}
         </dd>
         <dt>Browser</dt>
-        <dd className="ua">{session.userAgent ?? '–'}</dd>
+        <dd title={session.userAgent ?? undefined}>{client ? client.browser : '–'}</dd>
+        <dt>OS</dt>
+        <dd>{client ? client.os : '–'}</dd>
+        <dt>Device</dt>
+        <dd>{client ? client.device : '–'}</dd>
         <dt>Session id</dt>
         <dd className="mono">{session.id}</dd>
       </dl>
       {session.hasReplay ? (
-        <Replay site={site} id={id} timeline={events} />
+        <Replay site={site} id={id} timeline={all} onReady={setPlayback} />
       ) : (
         <p className="empty">No replay was recorded for this session.</p>
       )}
@@ -112,8 +157,19 @@ export function SessionDetailPage({ site, id }: { site: string; id: string }) {
       </label>
       <ol className="timeline" aria-label="Timeline">
         {shown.map((e) => (
-          <li key={e.id} className={`ev ev-${e.type.replace(':', '-')}`}>
-            <time>+{duration(e.ts - start)}</time>
+          <li
+            key={e.id}
+            ref={e.id === nowId ? current : undefined}
+            className={`ev ev-${e.type.replace(':', '-')}${e.id === nowId ? ' current' : ''}`}
+            aria-current={e.id === nowId ? 'true' : undefined}
+          >
+            {playback ? (
+              <button type="button" className="seek" onClick={() => seekTo(playback, e.ts)}>
+                +{duration(e.ts - start)}
+              </button>
+            ) : (
+              <time>+{duration(e.ts - start)}</time>
+            )}
             <span className="type">{e.type}</span>
             <span className="what">{describe(e)}</span>
             <span className="mono path">{e.path}</span>
