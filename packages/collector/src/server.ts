@@ -13,8 +13,8 @@ import { exportRoutes } from './routes/export';
 import { ingestRoutes } from './routes/ingest';
 import { queryRoutes } from './routes/query';
 import { resolveSites } from './sites';
-import { DEFAULT_SESSION_RULES, type SessionRules } from './storage/admission';
 import { openStorage } from './storage/registry';
+import { DEFAULT_SESSION_RULES, type SessionRules } from './storage/sessionRules';
 import type { ErasureResult, Storage } from './storage/storage';
 
 export type { CollectorLimits, CollectorOptions, CollectorTimeouts } from './options';

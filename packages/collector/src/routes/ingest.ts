@@ -6,7 +6,7 @@ import { storableText } from '../ingest/bounds';
 import type { TimePolicy } from '../ingest/time';
 import { type Issue, parseBatch } from '../schema';
 import type { Site } from '../sites';
-import type { SessionRules } from '../storage/admission';
+import type { SessionRules } from '../storage/sessionRules';
 import type { Storage } from '../storage/storage';
 
 export interface IngestRouteOptions {

@@ -1,6 +1,8 @@
 // Which newly sent events a stored session still takes: a session is not extended past its
 // maximum duration, its visitor id is not rewritten by a later writer, and it holds a bounded
 // number of events. Pure: the storages look up the sessions and apply the answer.
+import type { SessionRules } from './sessionRules';
+import { DEFAULT_SESSION_RULES } from './sessionRules';
 import type { RefusedEvent, StoredEvent } from './storage';
 
 /** What the storage knows of a session before the batch. */
@@ -10,19 +12,6 @@ export interface SessionState {
   firstReceived: number;
   eventCount: number;
 }
-
-export interface SessionRules {
-  /** A session takes events for this long after its first one was received. @default 26 h */
-  maxSessionMs: number;
-  /** Most events one session holds (a session lasts at most `maxSessionMs`, so this is per day). @default 50_000 */
-  maxSessionEvents: number;
-}
-
-export const DEFAULT_SESSION_RULES: SessionRules = {
-  // The tracker's 24 h maximum, plus two hours for batches delivered late.
-  maxSessionMs: 26 * 3_600_000,
-  maxSessionEvents: 50_000,
-};
 
 export interface Admission {
   admitted: StoredEvent[];

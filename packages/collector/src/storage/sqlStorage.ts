@@ -1,9 +1,10 @@
 // The storage both SQL databases share: every statement and rule is written once here, over the
 // small driver each database provides (sqlite.ts, postgres.ts).
-import { admit, DEFAULT_SESSION_RULES, type SessionState } from './admission';
+import { admit, type SessionState } from './admission';
 import { aggregate, applyViewPaths, eventParams, fileLeavesUnderTheirView, sessionParams } from './batch';
 import type { SqlConnection, SqlDriver } from './driver';
 import { MIGRATIONS_TABLE } from './migrations';
+import { DEFAULT_SESSION_RULES } from './sessionRules';
 import {
   clickIssuesStatement,
   encodeCursor,

@@ -1,4 +1,4 @@
-import type { SessionRules } from './admission';
+import type { SessionRules } from './sessionRules';
 
 /**
  * Fields every event carries besides its payload: the core's `EventEnvelope`, written out so the
