@@ -1,5 +1,5 @@
 export type { ReplayBudget } from './budget';
-export type { ReplayPluginOptions } from './plugin';
+export type { ReplayPluginOptions } from './options';
 export { createReplayPlugin } from './plugin';
 export type { RecordedEvent, Recorder, RecorderStartOptions, Recording } from './recorder/recorder';
 export type { RrwebRecorderOptions } from './recorder/rrweb';

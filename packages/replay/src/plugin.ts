@@ -9,73 +9,12 @@ import {
 import { createChunker } from './chunker';
 import type { ReplayChunk } from './codec/format';
 import { createChunkEncoder } from './encoder';
-import type { Recorder, Recording } from './recorder/recorder';
+import type { ReplayPluginOptions } from './options';
+import type { Recording } from './recorder/recorder';
 import { createRrwebRecorder } from './recorder/rrweb';
+import { recordingStartedAt } from './recordingStart';
 import { isSessionSampled } from './sampling';
 import { estimateEventBytes } from './size';
-
-/** Options of {@link createReplayPlugin}. Privacy comes from the tracker's own `privacy` options. */
-export interface ReplayPluginOptions {
-  /**
-   * Share of sessions recorded, from 0 to 1. Decided per session id, so all tabs of a session agree.
-   * @default 1
-   */
-  sampleRate?: number;
-  /**
-   * Recording is sent only once the session has been recorded for this long (counted from its first
-   * recorded page in this tab); shorter visits are dropped.
-   * @default 0
-   */
-  minDurationMs?: number;
-  /**
-   * Interval between full snapshots, so a replay can start near any point. 0 turns it off.
-   * @default 300_000 (5 minutes)
-   */
-  fullSnapshotIntervalMs?: number;
-  /**
-   * Record images, video, audio, canvas and embeds as blank boxes of the same size.
-   * @default false
-   */
-  blockMedia?: boolean;
-  /**
-   * Longest time recorded events wait before they are handed to the tracker as a `replay` event.
-   * @default 1_500
-   */
-  flushIntervalMs?: number;
-  /**
-   * Most recorded events in one `replay` event.
-   * @default 500
-   */
-  maxChunkEvents?: number;
-  /**
-   * Most serialised bytes in one `replay` event (a full snapshot may be larger: it is never split).
-   * @default 256_000
-   */
-  maxChunkBytes?: number;
-  /** Limits against mutation storms; past them recording pauses with a `replay:paused` event. */
-  budget?: ReplayBudget;
-  /**
-   * The DOM recorder.
-   * @default createRrwebRecorder()
-   */
-  recorder?: Recorder;
-}
-
-const STORAGE_KEY = 'spoor:replay';
-
-/** When this tab first recorded the session (kept in sessionStorage so reloads count on). */
-function recordingStartedAt(window: Window & typeof globalThis, sessionId: string): number {
-  const now = Date.now();
-  try {
-    const storage = window.sessionStorage;
-    const stored = JSON.parse(storage.getItem(STORAGE_KEY) ?? 'null') as { s?: unknown; t?: unknown } | null;
-    if (stored && stored.s === sessionId && typeof stored.t === 'number' && stored.t <= now) return stored.t;
-    storage.setItem(STORAGE_KEY, JSON.stringify({ s: sessionId, t: now }));
-  } catch {
-    // No sessionStorage (sandboxed iframe, privacy mode): count from this page.
-  }
-  return now;
-}
 
 /**
  * Creates the session-replay plugin: records the DOM with rrweb under the tracker's privacy rules
