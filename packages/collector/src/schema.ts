@@ -97,7 +97,7 @@ const ENVELOPE_KEYS = new Set([
 const MAX_DEPTH = 32;
 const MAX_REPLAY_DEPTH = 400;
 /** Largest payload of an event other than replay, as JSON. */
-export const MAX_EVENT_BYTES = 65_536;
+const MAX_EVENT_BYTES = 65_536;
 
 export interface Batch {
   batchId: string;

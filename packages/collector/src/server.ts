@@ -17,7 +17,6 @@ import { openStorage } from './storage/registry';
 import { DEFAULT_SESSION_RULES, type SessionRules } from './storage/sessionRules';
 import type { ErasureResult, Storage } from './storage/storage';
 
-export type { CollectorLimits, CollectorOptions, CollectorTimeouts } from './options';
 export { DEFAULT_SITES } from './options';
 
 export interface Collector {

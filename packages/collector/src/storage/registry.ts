@@ -12,7 +12,7 @@ export function registerStorage(scheme: string, factory: StorageFactory): void {
 }
 
 /** The registered schemes, e.g. `['sqlite', 'postgres', 'postgresql']`. */
-export const storageSchemes = (): string[] => [...factories.keys()].map((s) => s.slice(0, -1));
+const storageSchemes = (): string[] => [...factories.keys()].map((s) => s.slice(0, -1));
 
 /** Opens the storage a URL names; throws naming the option when no storage has its scheme. */
 export async function openStorage(url: string, option = 'databaseUrl'): Promise<Storage> {
