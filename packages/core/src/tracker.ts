@@ -30,7 +30,7 @@ export interface Tracker {
   stop(): void;
   /** Stops for good and drops every listener. */
   destroy(): void;
-  /** Records a custom event. Throws a SpoorError for a bad name or props. */
+  /** Records a custom event. Never throws: what JSON cannot hold drops the event with a `tracker:error`. */
   track(name: string, props?: Record<string, unknown>): void;
   /** Records a page view for the current URL now (for routers); the same URL is never counted twice. */
   page(navigation?: NavigationKind): void;
@@ -329,9 +329,15 @@ export function createTracker(options: TrackerOptions = {}): Tracker {
       bus.clear();
       snapshotListeners.clear();
     },
-    track(name, props = {}) {
-      checkCustomEvent(name, props);
-      emit({ type: 'custom', name: privacy.scrubText(name), props: privacy.scrubValue(props) });
+    track(name, props) {
+      if (destroyed) return;
+      const checked = checkCustomEvent(name, props);
+      if (!checked.ok) return report('invalid-event', checked.message);
+      emit({
+        type: 'custom',
+        name: privacy.scrubText(checked.name),
+        props: privacy.scrubValue(checked.props),
+      });
     },
     page(navigation) {
       if (active) capture?.pageView(navigation);
