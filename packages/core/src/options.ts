@@ -44,6 +44,8 @@ export interface TrackerOptions {
   beforeSend?: (event: TrackerEvent) => TrackerEvent | null | undefined;
   /** Plugins such as session replay. @default [] */
   plugins?: TrackerPlugin[];
+  /** Print every rejected option, dropped event and failed delivery to the console. Also on with `?spoor_debug=1` or `localStorage.spoor_debug = '1'`. @default false */
+  debug?: boolean;
 }
 
 const transport: Rule = {
@@ -87,6 +89,7 @@ const SHAPE = {
   delivery: checkedElsewhere,
   beforeSend: isFunction,
   plugins: isArray,
+  debug: isBoolean,
 } satisfies Record<keyof TrackerOptions, Rule | Shape>;
 
 /** Throws a SpoorError naming the first bad option and what it accepts. Capture and delivery check their own. */

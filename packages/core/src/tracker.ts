@@ -2,6 +2,8 @@ import { createEventBus, type Unsubscribe } from './bus';
 import { type CaptureHandle, type ResumablePageView, startCapture, validateCaptureOptions } from './capture';
 import type { CaptureContext } from './capture/context';
 import { type Consent, createConsent, initialConsent } from './consent';
+import { describeIgnored } from './debug/format';
+import { createDebugLog } from './debug/log';
 import { createDelivery, type Delivery } from './delivery/queue';
 import { currentUrl, getDocument, getWindow, isBrowser, now } from './env';
 import { describeError } from './errors';
@@ -62,8 +64,14 @@ export interface Tracker {
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function createTracker(options: TrackerOptions = {}): Tracker {
-  validateOptions(options);
-  validateCaptureOptions(options.capture);
+  const debug = createDebugLog((options as { debug?: boolean } | undefined)?.debug);
+  try {
+    validateOptions(options);
+    validateCaptureOptions(options.capture);
+  } catch (error) {
+    debug.line(`createTracker: ${describeError(error).replace(/^\[spoor\] /, '')}`);
+    throw error;
+  }
   const privacy = createPrivacy(options.privacy);
   const transports = [...(options.transport ? [options.transport] : []), ...(options.transports ?? [])];
   const snapshotListeners = new Set<() => void>();
@@ -140,6 +148,7 @@ export function createTracker(options: TrackerOptions = {}): Tracker {
   // Local events (consent, transport and tracker errors) reach listeners but never a transport,
   // and take no sequence number, so the numbers a server sees have no gaps.
   function emitLocal(input: EventInput) {
+    debug.event(input);
     bus.emit({
       ...input,
       ...envelope(active ? sessions.current() : null, redactedUrl(), true),
@@ -157,7 +166,7 @@ export function createTracker(options: TrackerOptions = {}): Tracker {
         return;
       }
     }
-    if (!final) return;
+    if (!final) return debug.line(`a ${event.type} event was dropped by beforeSend`);
     bus.emit(final);
     delivery.enqueue(final);
   };
@@ -204,7 +213,10 @@ export function createTracker(options: TrackerOptions = {}): Tracker {
     if (destroyed) return;
     const traits = EVENT_TRAITS[input.type];
     if (!traits.deliver) return emitLocal(input);
-    if (!active) return;
+    if (!active) {
+      if (debug.on) debug.line(describeIgnored(input, { ...snapshot, mode: consent.mode }));
+      return;
+    }
     // Only the visitor's own activity starts a new session; a page:leave, an error or a replay
     // chunk after the session expired still belongs to the session that expired.
     const session = traits.activity ? sessions.ensure(true) : sessions.peek();

@@ -4,6 +4,7 @@ import { getNavigator, getWindow, now } from '../env';
 import { describeError } from '../errors';
 import type { TrackerEvent } from '../events';
 import { createWorkerGzip, gzipHere } from './gzip';
+import { refusal } from './refusal';
 import type { Transport, TransportResult } from './transport';
 
 /** Options of {@link createHttpTransport}. */
@@ -108,7 +109,7 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
     return `${options.url}${options.url.includes('?') ? '&' : '?'}${params.join('&')}`;
   };
 
-  const toResult = (res: Response): TransportResult => {
+  const toResult = (res: Response): TransportResult | Promise<TransportResult> => {
     if (res.ok || res.type === 'opaque') return { status: 'ok' };
     if (res.status === 413) return { status: 'split' };
     if (retryable(res.status)) {
@@ -119,7 +120,7 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
         ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
       };
     }
-    if (res.status >= 400) return { status: 'drop', reason: `HTTP ${res.status}`, httpStatus: res.status };
+    if (res.status >= 400) return refusal(res, options.url);
     return { status: 'retry', reason: `HTTP ${res.status}` };
   };
 
