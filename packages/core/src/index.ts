@@ -31,6 +31,7 @@ export type {
   TrackerEventType,
 } from './events';
 export { EVENT_TRAITS } from './events';
+export type { VisitorOptions } from './identity/visitor';
 export type { TrackerOptions } from './options';
 export type { PluginContext, TrackerPlugin, TrackerSnapshot } from './plugin';
 export type { Privacy, PrivacyOptions } from './privacy';

@@ -1,9 +1,10 @@
 import type { Unsubscribe } from './bus';
 import type { EventInput, EventOfType, TrackerEvent, TrackerEventType } from './events';
+import type { VisitorSnapshot } from './personal/snapshot';
 import type { Privacy } from './privacy';
 
 /** UI state of a tracker, as adapters read it. Replaced, never mutated, when something changes. */
-export interface TrackerSnapshot {
+export interface TrackerSnapshot extends VisitorSnapshot {
   /** The current session id, or null before consent or on the server. */
   readonly sessionId: string | null;
   readonly tabId: string | null;

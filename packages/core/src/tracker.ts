@@ -18,7 +18,10 @@ import {
   type TrackerEventType,
 } from './events';
 import { createId } from './id';
+import { checkIdentify } from './identity/identify';
+import { createIdentity } from './identity/visitor';
 import { type TrackerOptions, validateOptions } from './options';
+import { visitorSnapshot } from './personal/snapshot';
 import type { PluginContext, TrackerSnapshot } from './plugin';
 import { createPrivacy } from './privacy';
 import { createSessionManager, type Session, type SessionManager } from './session';
@@ -47,7 +50,12 @@ export interface Tracker {
   getServerSnapshot(): TrackerSnapshot;
   /** The consent state machine. */
   readonly consent: Pick<Consent, 'grant' | 'deny' | 'state' | 'mode'>;
-  /** Ends the current session and starts a new one (for logout). */
+  /**
+   * Links this visitor to the app's own user id (sent on every later event as `userId`); `traits`
+   * go through the same conversion and scrubbing as `track()` props. Never throws.
+   */
+  identify(userId: string, traits?: Record<string, unknown>): void;
+  /** For logout: forgets the user, and starts a new visitor id and a new session. */
   reset(): void;
   /** Sends everything waiting. */
   flush(): Promise<void>;
@@ -81,6 +89,7 @@ export function createTracker(options: TrackerOptions = {}): Tracker {
     consent: initialConsent(options.consent ?? {}, null),
     status: 'idle',
     lastError: null,
+    ...visitorSnapshot(null),
   });
   let snapshot = serverSnapshot;
   let refCount = 0;
@@ -143,6 +152,7 @@ export function createTracker(options: TrackerOptions = {}): Tracker {
     pageId,
     seq: active && !local ? sessions.nextSeq() : -1,
     url,
+    ...(local || !session ? {} : identity.fields(session.id)),
   });
 
   // Local events (consent, transport and tracker errors) reach listeners but never a transport,
@@ -177,8 +187,17 @@ export function createTracker(options: TrackerOptions = {}): Tracker {
     deliver({ ...input, ...envelope(session, url) } as TrackerEvent);
   };
 
+  const identity = createIdentity(
+    options.visitor,
+    { preferred: options.session?.storage ?? 'cookie', cookieDomain: options.session?.cookieDomain },
+    () => consent.state === 'granted' && isBrowser(),
+    () => update(visitorSnapshot(identity.facts())),
+  );
+
   const sessions: SessionManager = createSessionManager(options.session ?? {}, {
     onStart(session, reason, previousSessionId) {
+      if (reason === 'reset') identity.reset();
+      identity.sessionStarted(session.id);
       emitForSession(
         previousSessionId
           ? { type: 'session:start', reason, previousSessionId }
@@ -297,6 +316,7 @@ export function createTracker(options: TrackerOptions = {}): Tracker {
     if (state === 'denied') {
       deactivate();
       sessions.clear();
+      identity.clear();
       void delivery.clear();
       update({ sessionId: null, tabId: null });
     }
@@ -372,8 +392,15 @@ export function createTracker(options: TrackerOptions = {}): Tracker {
         if (!destroyed && isBrowser()) consent.deny();
       },
     },
+    identify(userId, traits) {
+      if (destroyed) return;
+      const checked = checkIdentify(userId, traits);
+      if (!checked.ok) return report('invalid-event', checked.message);
+      identity.setUser(checked.userId);
+      emit({ type: 'identify', userId: checked.userId, traits: privacy.scrubValue(checked.traits) });
+    },
     reset() {
-      if (!active) return;
+      if (!active) return identity.reset();
       pageId = createId();
       sessions.reset();
     },
