@@ -23,6 +23,7 @@ const envelope = z.object({
   seq: count,
   url: z.string().max(8192),
   visitorId: id.optional(),
+  userId: id.optional(),
 });
 
 const target = z.looseObject({
@@ -52,6 +53,7 @@ const payloads: Record<string, z.ZodType> = {
   visibility: z.looseObject({ state: z.enum(['visible', 'hidden']) }),
   error: z.looseObject({ message: z.string().max(10_000), source: short, line: finite, col: finite }),
   custom: z.looseObject({ name: z.string().min(1).max(200), props: z.record(z.string(), z.unknown()) }),
+  identify: z.looseObject({ userId: id, traits: z.record(z.string(), z.unknown()) }),
   replay: z.looseObject({ events: z.array(z.unknown()), full: z.boolean() }),
   'replay:paused': z.looseObject({ reason: z.string().max(64), resumeInMs: finite }),
 };
@@ -66,6 +68,7 @@ const ENVELOPE_KEYS = new Set([
   'seq',
   'url',
   'visitorId',
+  'userId',
 ]);
 
 export interface Batch {
@@ -165,9 +168,9 @@ export function parseBatch(body: unknown, maxEvents: number): BatchResult {
     for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
       if (!ENVELOPE_KEYS.has(key)) payload[key] = value;
     }
-    const { visitorId: _visitorId, ...rest } = head.data;
+    // visitorId and userId stay on the event: each session takes them from its own events.
     events.push({
-      ...rest,
+      ...head.data,
       path: pathOf(head.data.url, head.data.type === 'page:view' ? payload.path : undefined),
       payload,
     });

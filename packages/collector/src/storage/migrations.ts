@@ -60,6 +60,14 @@ const schema = ({ int, json }: Types): Migration[] => [
       "CREATE INDEX IF NOT EXISTS events_page_views_by_page_id ON events (site, page_id) WHERE type = 'page:view'",
     ],
   },
+  {
+    version: 3,
+    name: 'user id of a session',
+    statements: [
+      'ALTER TABLE sessions ADD COLUMN user_id TEXT',
+      'CREATE INDEX IF NOT EXISTS sessions_by_user ON sessions (site, user_id)',
+    ],
+  },
 ];
 
 export const SQLITE_MIGRATIONS = schema({ int: 'INTEGER', json: 'TEXT' });

@@ -24,6 +24,7 @@ import {
   scrollStatement,
   UPSERT_SESSION_COLUMNS,
   UPSERT_SESSION_CONFLICT,
+  USER_SESSIONS,
 } from './sql';
 import type { ErasureResult, Storage, StoredEvent } from './storage';
 
@@ -224,6 +225,13 @@ export function createPostgresStorage(options: PostgresStorageOptions): Storage 
         'DELETE FROM events WHERE site = $1 AND session_id IN (SELECT id FROM sessions WHERE site = $1 AND visitor_id = $2)',
         'DELETE FROM sessions WHERE site = $1 AND visitor_id = $2',
         [site, visitorId],
+      );
+    },
+    deleteUser(site, userId) {
+      return erase(
+        `DELETE FROM events WHERE site = $1 AND session_id IN (${USER_SESSIONS('$1', '$2')})`,
+        `DELETE FROM sessions WHERE site = $1 AND id IN (${USER_SESSIONS('$1', '$2')})`,
+        [site, userId],
       );
     },
     deleteOlderThan(cutoff) {

@@ -25,7 +25,7 @@ export interface Statement {
 }
 
 export const SESSION_COLUMNS =
-  'site, id, visitor_id, first_ts, last_ts, event_count, page_views, engaged_ms, error_count, rage_count, dead_count, replay_count, entry_url, user_agent';
+  'site, id, visitor_id, user_id, first_ts, last_ts, event_count, page_views, engaged_ms, error_count, rage_count, dead_count, replay_count, entry_url, user_agent';
 export const EVENT_COLUMNS = 'id, type, ts, session_id, tab_id, page_id, seq, url, path, payload';
 
 export const INSERT_EVENT_COLUMNS =
@@ -33,6 +33,7 @@ export const INSERT_EVENT_COLUMNS =
 
 export const UPSERT_SESSION_CONFLICT = `ON CONFLICT (site, id) DO UPDATE SET
   visitor_id = COALESCE(sessions.visitor_id, excluded.visitor_id),
+  user_id = COALESCE(sessions.user_id, excluded.user_id),
   first_ts = CASE WHEN excluded.first_ts < sessions.first_ts THEN excluded.first_ts ELSE sessions.first_ts END,
   last_ts = CASE WHEN excluded.last_ts > sessions.last_ts THEN excluded.last_ts ELSE sessions.last_ts END,
   event_count = sessions.event_count + excluded.event_count,
@@ -48,8 +49,12 @@ export const UPSERT_SESSION_CONFLICT = `ON CONFLICT (site, id) DO UPDATE SET
     THEN COALESCE(excluded.entry_ts, sessions.entry_ts) ELSE sessions.entry_ts END,
   user_agent = COALESCE(sessions.user_agent, excluded.user_agent)`;
 
+/** The ids of a user's sessions and of every session of the visitors that user was seen as. */
+export const USER_SESSIONS = (site: string, user: string) =>
+  `SELECT id FROM sessions WHERE site = ${site} AND (user_id = ${user} OR visitor_id IN (SELECT visitor_id FROM sessions WHERE site = ${site} AND user_id = ${user} AND visitor_id IS NOT NULL))`;
+
 export const UPSERT_SESSION_COLUMNS =
-  'site, id, visitor_id, first_ts, last_ts, event_count, page_views, engaged_ms, error_count, rage_count, dead_count, replay_count, entry_ts, entry_url, user_agent';
+  'site, id, visitor_id, first_ts, last_ts, event_count, page_views, engaged_ms, error_count, rage_count, dead_count, replay_count, entry_ts, entry_url, user_agent, user_id';
 
 const num = (value: unknown): number => Number(value ?? 0);
 const numOrNull = (value: unknown): number | null =>
@@ -64,6 +69,7 @@ export function rowToSession(row: Row): SessionSummary {
     site: String(row.site),
     id: String(row.id),
     visitorId: strOrNull(row.visitor_id),
+    userId: strOrNull(row.user_id),
     startedAt,
     lastSeenAt,
     durationMs: lastSeenAt - startedAt,

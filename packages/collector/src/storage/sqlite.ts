@@ -26,6 +26,7 @@ import {
   scrollStatement,
   UPSERT_SESSION_COLUMNS,
   UPSERT_SESSION_CONFLICT,
+  USER_SESSIONS,
 } from './sql';
 import type { ErasureResult, Storage, StoredEvent } from './storage';
 
@@ -75,7 +76,7 @@ export function createSqliteStorage(options: SqliteStorageOptions): Storage {
         `INSERT INTO events (${INSERT_EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
       );
       upsertSession ??= db.prepare(
-        `INSERT INTO sessions (${UPSERT_SESSION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ${UPSERT_SESSION_CONFLICT}`,
+        `INSERT INTO sessions (${UPSERT_SESSION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ${UPSERT_SESSION_CONFLICT}`,
       );
       const fresh: StoredEvent[] = [];
       for (const event of events) {
@@ -166,6 +167,13 @@ export function createSqliteStorage(options: SqliteStorageOptions): Storage {
         'DELETE FROM events WHERE site = @a AND session_id IN (SELECT id FROM sessions WHERE site = @a AND visitor_id = @b)',
         'DELETE FROM sessions WHERE site = @a AND visitor_id = @b',
         { a: site, b: visitorId },
+      );
+    },
+    async deleteUser(site, userId) {
+      return erase(
+        `DELETE FROM events WHERE site = @a AND session_id IN (${USER_SESSIONS('@a', '@b')})`,
+        `DELETE FROM sessions WHERE site = @a AND id IN (${USER_SESSIONS('@a', '@b')})`,
+        { a: site, b: userId },
       );
     },
     async deleteOlderThan(cutoff) {

@@ -29,6 +29,8 @@ export interface SessionSummary {
   site: string;
   id: string;
   visitorId: string | null;
+  /** The app's user id (`identify()`), if the session named one. */
+  userId: string | null;
   startedAt: number;
   lastSeenAt: number;
   durationMs: number;
@@ -149,6 +151,8 @@ export interface Storage {
   clickIssues(query: TimeRange & { site: string }): Promise<ClickIssue[]>;
   deleteSession(site: string, id: string): Promise<ErasureResult>;
   deleteVisitor(site: string, visitorId: string): Promise<ErasureResult>;
+  /** Deletes the user's sessions and every session of the visitor ids ever linked to that user. */
+  deleteUser(site: string, userId: string): Promise<ErasureResult>;
   /** Retention: deletes sessions last seen before `cutoff` (ms since epoch) with their events. */
   deleteOlderThan(cutoff: number): Promise<ErasureResult>;
   /** Stores `value` under `key` unless something is there already; returns what is stored. */
