@@ -51,3 +51,4 @@ export type {
   TransportResult,
   TransportSendOptions,
 } from './transports/transport';
+export type { AnyCustomEvents, CustomEventName, CustomEventProps } from './types/customEvents';

@@ -26,9 +26,10 @@ import type { PluginContext, TrackerSnapshot } from './plugin';
 import { createPrivacy } from './privacy';
 import { createSessionManager, type Session, type SessionManager } from './session';
 import { checkCustomEvent } from './track';
+import type { AnyCustomEvents, CustomEventName, CustomEventProps } from './types/customEvents';
 
 /** A running (or not yet started) tracker. Create one with {@link createTracker}. */
-export interface Tracker {
+export interface Tracker<TEvents extends object = AnyCustomEvents> {
   /** Starts capture (ref-counted: each `start` needs its `stop`). Does nothing on the server. */
   start(): void;
   /** Undoes one `start`; the last one detaches everything and flushes what is waiting. */
@@ -36,7 +37,10 @@ export interface Tracker {
   /** Stops for good and drops every listener. */
   destroy(): void;
   /** Records a custom event. Never throws: what JSON cannot hold drops the event with a `tracker:error`. */
-  track(name: string, props?: Record<string, unknown>): void;
+  track<TName extends CustomEventName<TEvents>>(
+    name: TName,
+    ...props: CustomEventProps<TEvents, TName>
+  ): void;
   /** Records a page view for the current URL now (for routers); the same URL is never counted twice. */
   page(navigation?: NavigationKind): void;
   /** Listens to one event type, or `'*'` for all; returns an unsubscribe. */
@@ -71,7 +75,9 @@ export interface Tracker {
  * tracker.track('plan_chosen', { plan: 'pro' });
  */
 /* @__NO_SIDE_EFFECTS__ */
-export function createTracker(options: TrackerOptions = {}): Tracker {
+export function createTracker<TEvents extends object = AnyCustomEvents>(
+  options: TrackerOptions = {},
+): Tracker<TEvents> {
   const debug = createDebugLog((options as { debug?: boolean } | undefined)?.debug);
   try {
     validateOptions(options);
@@ -361,7 +367,7 @@ export function createTracker(options: TrackerOptions = {}): Tracker {
       bus.clear();
       snapshotListeners.clear();
     },
-    track(name, props) {
+    track(name: string, props?: unknown) {
       if (destroyed) return;
       const checked = checkCustomEvent(name, props);
       if (!checked.ok) return report('invalid-event', checked.message);
