@@ -12,6 +12,9 @@ export type {
 export type { ConsentOptions } from './consent';
 export type { BackoffOptions } from './delivery/backoff';
 export type { BatchOptions, DeliverySettings } from './delivery/queue';
+export type { DisclosedEvent, DisclosedStorage, Disclosure } from './disclosure/describe';
+export { describeCollection } from './disclosure/describe';
+export { disclosureToHtml, disclosureToMarkdown } from './disclosure/format';
 export type { SpoorErrorCode } from './errors';
 export { isSpoorError, SpoorError } from './errors';
 export type {

@@ -5,6 +5,7 @@ import { type Consent, createConsent, initialConsent } from './consent';
 import { describeIgnored } from './debug/format';
 import { createDebugLog } from './debug/log';
 import { createDelivery, type Delivery } from './delivery/queue';
+import { type Disclosure, describeCollection } from './disclosure/describe';
 import { currentUrl, getDocument, getWindow, isBrowser, now } from './env';
 import { describeError } from './errors';
 import {
@@ -59,6 +60,8 @@ export interface Tracker<TEvents extends object = AnyCustomEvents> {
    * go through the same conversion and scrubbing as `track()` props. Never throws.
    */
   identify(userId: string, traits?: Record<string, unknown>): void;
+  /** What this configuration collects, stores and where it sends it, for a privacy page. */
+  disclosure(): Disclosure;
   /** For logout: forgets the user, and starts a new visitor id and a new session. */
   reset(): void;
   /** Sends everything waiting. */
@@ -398,6 +401,7 @@ export function createTracker<TEvents extends object = AnyCustomEvents>(
         if (!destroyed && isBrowser()) consent.deny();
       },
     },
+    disclosure: () => describeCollection(options),
     identify(userId, traits) {
       if (destroyed) return;
       const checked = checkIdentify(userId, traits);

@@ -189,6 +189,7 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
 
   return {
     name: options.name ?? 'http',
+    endpoint: options.url,
     async send(batch, sendOptions) {
       try {
         if (sendOptions.keepalive) return await sendAtExit(batch.batchId, batch.events);
