@@ -36,6 +36,8 @@ export type {
 export { EVENT_TRAITS } from './events';
 export type { VisitorOptions } from './identity/visitor';
 export type { TrackerOptions } from './options';
+export type { VisitorSnapshot } from './personal/snapshot';
+export type { SessionFacts, Utm } from './personal/visit';
 export type { PluginContext, TrackerPlugin, TrackerSnapshot } from './plugin';
 export type { Privacy, PrivacyOptions } from './privacy';
 export { BLOCK_ATTRIBUTE, createPrivacy, MASK_ATTRIBUTE, UNMASK_ATTRIBUTE } from './privacy';

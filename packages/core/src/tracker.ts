@@ -23,6 +23,7 @@ import { checkIdentify } from './identity/identify';
 import { createIdentity } from './identity/visitor';
 import { type TrackerOptions, validateOptions } from './options';
 import { visitorSnapshot } from './personal/snapshot';
+import { createSessionFacts, NO_SESSION_FACTS } from './personal/visit';
 import type { PluginContext, TrackerSnapshot } from './plugin';
 import { createPrivacy } from './privacy';
 import { createSessionManager, type Session, type SessionManager } from './session';
@@ -99,6 +100,7 @@ export function createTracker<TEvents extends object = AnyCustomEvents>(
     status: 'idle',
     lastError: null,
     ...visitorSnapshot(null),
+    ...NO_SESSION_FACTS,
   });
   let snapshot = serverSnapshot;
   let refCount = 0;
@@ -193,9 +195,12 @@ export function createTracker<TEvents extends object = AnyCustomEvents>(
   const emitForSession = (input: EventInput, session: Session) => {
     if (input.type === 'page:view') pageUrl = redactedUrl();
     const url = input.type === 'page:leave' && pageUrl ? pageUrl : redactedUrl();
+    const facts = sessionFacts.observe(input, session.id, currentUrl());
+    if (facts) update(facts);
     deliver({ ...input, ...envelope(session, url) } as TrackerEvent);
   };
 
+  const sessionFacts = createSessionFacts();
   const identity = createIdentity(
     options.visitor,
     { preferred: options.session?.storage ?? 'cookie', cookieDomain: options.session?.cookieDomain },
@@ -326,6 +331,8 @@ export function createTracker<TEvents extends object = AnyCustomEvents>(
       deactivate();
       sessions.clear();
       identity.clear();
+      sessionFacts.clear();
+      update(NO_SESSION_FACTS);
       void delivery.clear();
       update({ sessionId: null, tabId: null });
     }

@@ -90,9 +90,9 @@ export function describeCollection(options: TrackerOptions): Disclosure {
       lifetime: span(consent.rememberForMs ?? 365 * DAY),
     },
     {
-      name: 'spoor_tab, spoor_seq',
+      name: 'spoor_tab, spoor_seq, spoor_visit',
       kind: 'sessionStorage',
-      purpose: 'this tab and its event order',
+      purpose: "this tab, its event order, and this visit's page views for the site's own use (not sent)",
       lifetime: 'until the tab closes',
     },
   ];

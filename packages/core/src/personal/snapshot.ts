@@ -1,7 +1,8 @@
 import type { VisitorFacts } from '../identity/visitor';
+import type { SessionFacts } from './visit';
 
 /** What the snapshot says about the visitor, for personalising the page. Read in the page only. */
-export interface VisitorSnapshot {
+export interface VisitorSnapshot extends SessionFacts {
   /** The persistent visitor id, or null before consent, with `visitor.enabled: false`, or on the server. */
   readonly visitorId: string | null;
   /** The user named with `identify()`, or null. */
@@ -15,7 +16,7 @@ export interface VisitorSnapshot {
 }
 
 /** The snapshot's visitor fields for `facts` (null: nothing known, as on the server). */
-export function visitorSnapshot(facts: VisitorFacts | null): VisitorSnapshot {
+export function visitorSnapshot(facts: VisitorFacts | null): Omit<VisitorSnapshot, keyof SessionFacts> {
   return {
     visitorId: facts?.visitorId ?? null,
     userId: facts?.userId ?? null,

@@ -30,7 +30,7 @@ describe('tracker.disclosure()', () => {
     expect(d.storage.map((s) => [s.name, s.kind])).toEqual([
       ['spoor_sid', 'cookie'],
       ['spoor_consent', 'cookie'],
-      ['spoor_tab, spoor_seq', 'sessionStorage'],
+      ['spoor_tab, spoor_seq, spoor_visit', 'sessionStorage'],
       ['spoor_vid', 'cookie'],
       ['spoor-delivery', 'IndexedDB'],
     ]);
@@ -58,7 +58,11 @@ describe('tracker.disclosure()', () => {
     expect(types).toContain('page:view');
     expect(d.consent.summary).toContain('Nothing is stored or sent until the visitor agrees.');
     expect(d.consent.summary).not.toContain('Global Privacy Control');
-    expect(d.storage.map((s) => s.name)).toEqual(['sid', 'spoor_consent', 'spoor_tab, spoor_seq']);
+    expect(d.storage.map((s) => s.name)).toEqual([
+      'sid',
+      'spoor_consent',
+      'spoor_tab, spoor_seq, spoor_visit',
+    ]);
     expect(d.storage[0]?.kind).toBe('localStorage');
     expect(d.commonFields).not.toContain('visitorId');
     expect(d.protections).toContain('text and values under .account are masked');
