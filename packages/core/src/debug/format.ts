@@ -23,8 +23,8 @@ export function describeIgnored(
   const what = event.type === 'custom' ? `track(${JSON.stringify(event.name)})` : `a ${event.type} event`;
   if (state.status === 'destroyed') return `${what} ignored: the tracker was destroyed`;
   if (state.consent === 'pending')
-    return `${what} ignored: consent is pending (${state.mode} mode); nothing is recorded before tracker.consent.grant()`;
-  if (state.consent === 'denied') return `${what} ignored: consent was denied (or the browser sends GPC/DNT)`;
+    return `${what} ignored: consent is pending (${state.mode} mode) until tracker.consent.grant()`;
+  if (state.consent === 'denied') return `${what} ignored: consent was denied (or GPC/DNT)`;
   if (state.status !== 'running') return `${what} ignored: call tracker.start() first`;
-  return `${what} ignored: the tracker is not capturing in this environment`;
+  return `${what} ignored: not capturing here`;
 }

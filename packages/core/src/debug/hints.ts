@@ -4,20 +4,14 @@
  */
 const BY_CODE: Record<string, string> = {
   'missing-site-key': 'set siteKey in createHttpTransport({ url, siteKey })',
-  'unknown-site-key':
-    "siteKey does not match a site configured on the collector (check the collector's sites)",
-  'origin-not-allowed': "add this page's origin to the site's origins on the collector",
-  'unsupported-media-type': 'a proxy or custom transport changed the Content-Type; send application/json',
-  'unsupported-version': 'the collector is older than this tracker; upgrade @spoor/collector',
-  'invalid-batch':
-    'the collector refused the events (see its message); a beforeSend that changes events is the usual cause',
+  'unknown-site-key': 'siteKey is not a site of the collector',
+  'origin-not-allowed': "add this origin to the site's origins on the collector",
+  'unsupported-version': 'upgrade @spoor/collector',
 };
 
 const BY_STATUS: Record<number, string> = {
-  401: 'the server wants credentials (for the Spoor collector: set siteKey)',
-  403: 'the server refused this site or origin',
-  404: 'nothing is listening at this URL: check the transport url (the collector listens on /v1/collect)',
-  405: 'this URL does not accept POST: check the transport url',
+  401: 'the server wants credentials (Spoor collector: set siteKey)',
+  404: 'check the transport url (the collector listens on /v1/collect)',
 };
 
 /** A hint for a refused batch's reason ("HTTP 401 missing-site-key from /v1/collect: …"), or ''. */

@@ -33,25 +33,22 @@ export interface Disclosure {
   plugins: string[];
 }
 
-const TARGET = 'target (selector, tag, masked text, link)';
-// [capture option, type, what, fields]; the option is null for events that do not depend on capture.
-const CATALOGUE: [string | null, string, string, string][] = [
-  [null, 'session:start', 'a visit begins', 'reason, previousSessionId'],
-  [null, 'session:end', 'a visit ends', 'reason, durationMs'],
-  ['pageViews', 'page:view', 'a page is shown', 'path, title, referrer, navigation'],
-  ['pageViews', 'page:leave', 'a page view ends', 'durationMs, engagedMs, maxScrollPct'],
-  ['clicks', 'click', 'a click', `x, y, vw, vh, rx, ry, ${TARGET}`],
-  ['clicks', 'click:rage', 'repeated clicks in one place', `count, ${TARGET}`],
-  ['clicks', 'click:dead', 'a click that changed nothing', TARGET],
-  ['pointer', 'pointer:move', 'sampled pointer positions', 'points'],
-  ['scroll', 'scroll', 'scrolling', 'x, y, depthPct'],
-  ['inputs', 'input', 'a form field changed', `fieldType, value (masked unless allowed), length, ${TARGET}`],
-  ['inputs', 'form:submit', 'a form is submitted', `fieldCount, ${TARGET}`],
-  ['visibility', 'visibility', 'the tab is hidden or shown', 'state'],
-  ['errors', 'error', 'an uncaught error', 'message (scrubbed), source, line, col, kind'],
-  [null, 'custom', "the site's own events (tracker.track)", 'name, props (scrubbed)'],
-  [null, 'identify', 'the site links the visit to its user account', 'userId, traits (scrubbed)'],
-];
+// capture option (- for events that do not depend on capture) | type | when | fields; @: the target.
+const CATALOGUE = `-|session:start|a visit begins|reason, previousSessionId
+-|session:end|a visit ends|reason, durationMs
+pageViews|page:view|a page is shown|path, title, referrer, navigation
+pageViews|page:leave|a page view ends|durationMs, engagedMs, maxScrollPct
+clicks|click|a click|x, y, vw, vh, rx, ry, @
+clicks|click:rage|repeated clicks in one place|count, @
+clicks|click:dead|a click that changed nothing|@
+pointer|pointer:move|sampled pointer positions|points
+scroll|scroll|scrolling|x, y, depthPct
+inputs|input|a form field changed|fieldType, value (masked unless allowed), length, @
+inputs|form:submit|a form is submitted|fieldCount, @
+visibility|visibility|the tab is hidden or shown|state
+errors|error|an uncaught error|message (scrubbed), source, line, col, kind
+-|custom|the site's own events (tracker.track)|name, props (scrubbed)
+-|identify|the site links the visit to its user account|userId, traits (scrubbed)`;
 
 const DAY = 86_400_000;
 const unit = (n: number, name: string) => `${n} ${name}${n === 1 ? '' : 's'}`;
@@ -147,9 +144,14 @@ export function describeCollection(options: TrackerOptions): Disclosure {
       ...(visitor.enabled === false ? [] : ['visitorId']),
       'userId (after the site identifies the user)',
     ],
-    events: CATALOGUE.filter(([source]) => source === null || capture[source] !== false).map(
-      ([, type, what, fields]) => ({ type, what, fields: fields.split(', ') }),
-    ),
+    events: CATALOGUE.split('\n')
+      .map((line) => line.split('|') as [string, string, string, string])
+      .filter(([source]) => source === '-' || capture[source] !== false)
+      .map(([, type, what, fields]) => ({
+        type,
+        what,
+        fields: fields.split(', ').map((f) => (f === '@' ? 'target (selector, tag, masked text, link)' : f)),
+      })),
     protections,
     storage,
     endpoints: transports.map((t) =>

@@ -43,7 +43,7 @@ describe('describeProblem', () => {
         dropped: 1,
         reason: 'HTTP 404 from /collect',
       },
-      'nothing is listening at this URL: check the transport url',
+      'check the transport url',
     ],
     [
       { type: 'transport:error', transport: 'mem', dropped: 2, reason: 'queue-full' },

@@ -106,3 +106,19 @@ describe('disclosure formatters', () => {
     expect(doc.querySelectorAll('table')).toHaveLength(2);
   });
 });
+
+describe('event fields', () => {
+  it('names the target of clicks and inputs and keeps other fields whole', () => {
+    const events = createTracker().disclosure().events;
+    const input = events.find((e) => e.type === 'input');
+    expect(input?.fields).toEqual([
+      'fieldType',
+      'value (masked unless allowed)',
+      'length',
+      'target (selector, tag, masked text, link)',
+    ]);
+    expect(events.find((e) => e.type === 'click:dead')?.fields).toEqual([
+      'target (selector, tag, masked text, link)',
+    ]);
+  });
+});
