@@ -5,6 +5,7 @@ import { type Consent, createConsent, initialConsent } from './consent';
 import { describeIgnored } from './debug/format';
 import { createDebugLog } from './debug/log';
 import { createDelivery, type Delivery } from './delivery/queue';
+import { checkSettings } from './delivery/settings';
 import { type Disclosure, describeCollection } from './disclosure/describe';
 import { currentUrl, getDocument, getWindow, isBrowser, now } from './env';
 import { describeError } from './errors';
@@ -86,6 +87,7 @@ export function createTracker<TEvents extends object = AnyCustomEvents>(
   try {
     validateOptions(options);
     validateCaptureOptions(options.capture);
+    checkSettings(options.delivery);
   } catch (error) {
     debug.line(`createTracker: ${describeError(error).replace(/^\[spoor\] /, '')}`);
     throw error;

@@ -97,6 +97,7 @@ describe('debug option', () => {
     tracker.track('filtered');
     tracker.track('bad', { n: 1n });
     expect(() => createTracker({ debug: true, batch: { maxEvents: 0 } })).toThrow();
+    expect(() => createTracker({ debug: true, delivery: { maxAttempts: -1 } })).toThrow();
     const lines = printed(warn);
     expect(lines).toContain('[spoor] track("early") ignored: call tracker.start() first');
     expect(lines).toContain('[spoor] a custom event was dropped by beforeSend');
@@ -106,6 +107,7 @@ describe('debug option', () => {
     expect(lines.some((l) => l.includes('createTracker: batch.maxEvents must be a positive number'))).toBe(
       true,
     );
+    expect(lines.some((l) => l.includes('createTracker: delivery.maxAttempts must be'))).toBe(true);
   });
 
   it('prints nothing when off', async () => {
