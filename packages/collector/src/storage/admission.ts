@@ -1,7 +1,9 @@
 // Which newly sent events a stored session still takes: a session is not extended past its
 // maximum duration, its visitor id is not rewritten by a later writer, and it holds a bounded
 // number of events. Pure: the storages look up the sessions and apply the answer.
-import type { RefusedEvent, StoredEvent } from './storage';
+import type { RefusedEvent, SessionRules, StoredEvent } from './storage';
+
+export type { SessionRules } from './storage';
 
 /** What the storage knows of a session before the batch. */
 export interface SessionState {
@@ -9,13 +11,6 @@ export interface SessionState {
   /** When its first event was received (ms since epoch). */
   firstReceived: number;
   eventCount: number;
-}
-
-export interface SessionRules {
-  /** A session takes events for this long after its first one was received. @default 26 h */
-  maxSessionMs: number;
-  /** Most events one session holds (a session lasts at most `maxSessionMs`, so this is per day). @default 50_000 */
-  maxSessionEvents: number;
 }
 
 export const DEFAULT_SESSION_RULES: SessionRules = {

@@ -1,5 +1,3 @@
-import type { SessionRules } from './admission';
-
 /**
  * Fields every event carries besides its payload: the core's `EventEnvelope`, written out so the
  * published types need no `@spoor/core` (schema.ts checks the two stay the same).
@@ -41,6 +39,14 @@ export interface IngestContext {
   receivedAt?: number;
   /** The session rules to apply. @default DEFAULT_SESSION_RULES */
   rules?: Partial<SessionRules>;
+}
+
+/** The limits a stored session keeps to (see admission.ts). */
+export interface SessionRules {
+  /** A session takes events for this long after its first one was received. @default 26 h */
+  maxSessionMs: number;
+  /** Most events one session holds (a session lasts at most `maxSessionMs`, so this is per day). @default 50_000 */
+  maxSessionEvents: number;
 }
 
 /** An event the storage refused, and why (e.g. its session is closed). */
