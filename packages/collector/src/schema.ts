@@ -36,6 +36,7 @@ const envelope = z.object({
   seq: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
   url: z.string().max(8192),
   visitorId: id.optional(),
+  userId: id.optional(),
 });
 
 const target = z.looseObject({ selector: short, tag: word, text: short.optional(), href: short.optional() });
@@ -66,6 +67,7 @@ const PAYLOADS = {
     stack: z.string().max(20_000).optional(),
   }),
   custom: z.looseObject({ name: z.string().min(1).max(200), props: z.record(z.string(), z.unknown()) }),
+  identify: z.looseObject({ userId: id, traits: z.record(z.string(), z.unknown()) }),
   // Codec 1: rrweb events as they are; codec 2: @spoor/replay's compact encoding (docs/events.md).
   replay: z.union([
     z.looseObject({ codec: z.literal(1).optional(), events: z.array(z.unknown()), full: z.boolean() }),
@@ -81,17 +83,7 @@ export const ENVELOPE_MATCHES_CORE: Same<EventEnvelope, CoreEnvelope> = true;
 // A Map: event types are client text, and `PAYLOADS.constructor` is not a schema.
 const payloads = new Map<string, z.ZodType>(Object.entries(PAYLOADS));
 
-const ENVELOPE_KEYS = new Set([
-  'id',
-  'type',
-  'ts',
-  'sessionId',
-  'tabId',
-  'pageId',
-  'seq',
-  'url',
-  'visitorId',
-]);
+const ENVELOPE_KEYS = new Set(Object.keys(envelope.shape));
 
 /** Nesting allowed below an event: replay carries serialised DOM trees, everything else is flat. */
 const MAX_DEPTH = 32;
@@ -178,11 +170,11 @@ function parseEvent(raw: unknown, index: number, offset: number, options: ParseO
     return at('event-too-large', `the payload exceeds ${MAX_EVENT_BYTES} bytes as JSON`);
   const placed = placeEvent(head.data.ts, offset, options.receivedAt, options.time);
   if (!placed.ok) return at(placed.code, placed.message, 'ts');
-  const { visitorId: _visitorId, ...rest } = head.data;
+  // visitorId and userId stay on the event: each session takes them from its own events.
   return {
     ok: true,
     event: {
-      ...rest,
+      ...head.data,
       ts: placed.ts,
       path: pathOf(head.data.url, head.data.type === 'page:view' ? payload.path : undefined),
       payload,

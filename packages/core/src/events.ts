@@ -50,6 +50,7 @@ export interface TrackerEventMap {
     stack?: string;
   };
   custom: { name: string; props: Record<string, unknown> };
+  identify: { userId: string; traits: Record<string, unknown> };
   /** A chunk of DOM replay: codec 1 holds rrweb events as they are, codec 2 Spoor's encoding of them (docs/events.md). */
   replay: { codec?: 1; events: unknown[]; full: boolean } | { codec: 2; data: unknown[]; full: boolean };
   'replay:paused': { reason: 'mutations' | 'bytes'; resumeInMs: number };
@@ -74,6 +75,10 @@ export interface EventEnvelope {
   seq: number;
   /** The page URL after redaction. */
   url: string;
+  /** The persistent first-party visitor id, once consent allows (see the `visitor` option). */
+  visitorId?: string;
+  /** The app's own user id, after `identify()`. */
+  userId?: string;
 }
 
 /** Turns an event map into the union of `{ type } & payload` objects. */
@@ -113,6 +118,7 @@ export const EVENT_TRAITS = {
   visibility: { deliver: true, activity: false },
   error: { deliver: true, activity: false },
   custom: { deliver: true, activity: true },
+  identify: { deliver: true, activity: false },
   replay: { deliver: true, activity: false },
   'replay:paused': { deliver: true, activity: false },
   'consent:change': { deliver: false, activity: false },

@@ -20,6 +20,9 @@ export type {
 export type { ConsentOptions } from './consent';
 export type { BackoffOptions } from './delivery/backoff';
 export type { BatchOptions, DeliverySettings } from './delivery/options';
+export type { DisclosedEvent, DisclosedStorage, Disclosure } from './disclosure/describe';
+export { describeCollection } from './disclosure/describe';
+export { disclosureToHtml, disclosureToMarkdown } from './disclosure/format';
 export type { SpoorErrorCode } from './errors';
 export { isSpoorError, SpoorError } from './errors';
 export type {
@@ -39,7 +42,10 @@ export type {
   TrackerEventType,
 } from './events';
 export { EVENT_TRAITS } from './events';
+export type { VisitorOptions } from './identity/visitor';
 export type { TrackerOptions } from './options';
+export type { VisitorSnapshot } from './personal/snapshot';
+export type { SessionFacts, Utm } from './personal/visit';
 export type { PluginContext, TrackerPlugin } from './plugin';
 export type { Privacy, PrivacyOptions } from './privacy';
 export { BLOCK_ATTRIBUTE, createPrivacy, MASK_ATTRIBUTE, UNMASK_ATTRIBUTE } from './privacy';
@@ -59,3 +65,4 @@ export type {
   TransportResult,
   TransportSendOptions,
 } from './transports/transport';
+export type { AnyCustomEvents, CustomEventName, CustomEventProps } from './types/customEvents';

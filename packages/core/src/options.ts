@@ -2,6 +2,7 @@ import type { CaptureOptions } from './capture';
 import type { ConsentOptions } from './consent';
 import type { BatchOptions, DeliverySettings } from './delivery/options';
 import type { TrackerEvent } from './events';
+import type { VisitorOptions } from './identity/visitor';
 import type { TrackerPlugin } from './plugin';
 import type { PrivacyOptions } from './privacy';
 import type { SessionOptions } from './session/options';
@@ -44,6 +45,10 @@ export interface TrackerOptions {
   beforeSend?: (event: TrackerEvent) => TrackerEvent | null | undefined;
   /** Plugins such as session replay. @default [] */
   plugins?: TrackerPlugin[];
+  /** The persistent first-party visitor id. @default { enabled: true, maxAgeDays: 395 } */
+  visitor?: VisitorOptions;
+  /** Print every rejected option, dropped event and failed delivery to the console. Also on with `?spoor_debug=1` or `localStorage.spoor_debug = '1'`. @default false */
+  debug?: boolean;
 }
 
 const transport: Rule = {
@@ -87,6 +92,15 @@ const SHAPE = {
   delivery: checkedElsewhere,
   beforeSend: isFunction,
   plugins: isArray,
+  debug: isBoolean,
+  visitor: {
+    enabled: isBoolean,
+    maxAgeDays: {
+      expected: 'a number of days from 1 to 395 (13 months)',
+      test: (value) => typeof value === 'number' && value >= 1 && value <= 395,
+    },
+    cookieName: isNonEmptyString,
+  },
 } satisfies Record<keyof TrackerOptions, Rule | Shape>;
 
 /** Throws a SpoorError naming the first bad option and what it accepts. Capture and delivery check their own. */

@@ -16,6 +16,15 @@ describe('server rendering', () => {
       consent: 'pending',
       status: 'idle',
       lastError: null,
+      visitorId: null,
+      userId: null,
+      visitCount: 0,
+      firstSeenAt: null,
+      returning: false,
+      sessionPageViews: 0,
+      sessionEngagedMs: 0,
+      entryReferrer: null,
+      utm: null,
     });
     expect(tracker.getServerSnapshot()).toBe(tracker.getSnapshot());
     expect(transport.events).toHaveLength(0);

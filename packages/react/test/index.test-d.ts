@@ -21,13 +21,13 @@ import {
 
 describe('public types', () => {
   it('re-exports the core API', () => {
-    expectTypeOf(createTracker).returns.toEqualTypeOf<Tracker>();
+    expectTypeOf(createTracker()).toEqualTypeOf<Tracker>();
     expectTypeOf(createMemoryTransport).toBeFunction();
     expectTypeOf(createHttpTransport).toBeFunction();
   });
 
   it('types useSessionTracker and useConsent', () => {
-    expectTypeOf(useSessionTracker).returns.toEqualTypeOf<SessionTrackerValue>();
+    expectTypeOf(useSessionTracker()).toEqualTypeOf<SessionTrackerValue>();
     expectTypeOf<SessionTrackerValue['tracker']>().toEqualTypeOf<Tracker>();
     expectTypeOf<SessionTrackerValue['sessionId']>().toEqualTypeOf<string | null>();
     expectTypeOf<SessionTrackerValue['consent']>().toEqualTypeOf<ConsentState>();
@@ -74,5 +74,21 @@ describe('public types', () => {
     expectTypeOf<{ tracker: Tracker }>().toExtend<Props>();
     expectTypeOf<{ options: { consent: { mode: 'opt-in' } } }>().toExtend<Props>();
     expectTypeOf<{ tracker: Tracker; options: object }>().not.toExtend<Props>();
+  });
+});
+
+describe('typed custom events', () => {
+  type ShopEvents = { plan_chosen: { plan: 'pro' | 'free' }; signed_up: Record<string, never> };
+
+  it('types track() with useSessionTracker<MyEvents>() and takes a typed tracker in the provider', () => {
+    const { tracker } = useSessionTracker<ShopEvents>();
+    tracker.track('plan_chosen', { plan: 'pro' });
+    tracker.track('signed_up');
+    // @ts-expect-error: not an event of the map
+    tracker.track('plan_choosen', { plan: 'pro' });
+    // @ts-expect-error: 'team' is not a plan
+    tracker.track('plan_chosen', { plan: 'team' });
+    const props: ComponentProps<typeof SessionTrackerProvider> = { tracker: createTracker<ShopEvents>() };
+    expectTypeOf(props.tracker).not.toBeUndefined();
   });
 });

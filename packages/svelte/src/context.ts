@@ -1,4 +1,4 @@
-import type { Tracker } from '@spoor/core';
+import type { AnyCustomEvents, Tracker } from '@spoor/core';
 import { getContext, hasContext, onMount, setContext } from 'svelte';
 
 // Symbol.for: the /kit entry bundles its own copy of this module and must find the same context.
@@ -15,7 +15,9 @@ const trackerKey = Symbol.for('spoor.tracker');
  *   setTrackerContext(createTracker({ consent: { mode: 'opt-in' } }));
  * </script>
  */
-export function setTrackerContext(tracker: Tracker): Tracker {
+export function setTrackerContext<TEvents extends object = AnyCustomEvents>(
+  tracker: Tracker<TEvents>,
+): Tracker<TEvents> {
   setContext(trackerKey, tracker);
   // onMount never runs on the server, so server rendering captures nothing.
   onMount(() => {
@@ -30,14 +32,14 @@ export function setTrackerContext(tracker: Tracker): Tracker {
  * initialisation; it throws when no parent has set one.
  *
  * @example
- * const tracker = getTrackerContext();
+ * const tracker = getTrackerContext(); // or getTrackerContext<MyEvents>() for typed custom events
  * tracker.track('plan_chosen', { plan: 'pro' });
  */
-export function getTrackerContext(): Tracker {
+export function getTrackerContext<TEvents extends object = AnyCustomEvents>(): Tracker<TEvents> {
   if (!hasContext(trackerKey)) {
     throw new Error(
       '[spoor] getTrackerContext() found no tracker: call setTrackerContext(tracker) in a parent component.',
     );
   }
-  return getContext<Tracker>(trackerKey);
+  return getContext<Tracker<TEvents>>(trackerKey);
 }

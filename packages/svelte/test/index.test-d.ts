@@ -23,9 +23,9 @@ const tracker = createTracker();
 
 describe('public types', () => {
   it('re-exports the core API and types the context helpers', () => {
-    expectTypeOf(createTracker).returns.toEqualTypeOf<Tracker>();
-    expectTypeOf(setTrackerContext).toEqualTypeOf<(tracker: Tracker) => Tracker>();
-    expectTypeOf(getTrackerContext).toEqualTypeOf<() => Tracker>();
+    expectTypeOf(createTracker()).toEqualTypeOf<Tracker>();
+    expectTypeOf(setTrackerContext(tracker)).toEqualTypeOf<Tracker>();
+    expectTypeOf(getTrackerContext()).toEqualTypeOf<Tracker>();
   });
 
   it('types the stores', () => {
@@ -64,5 +64,19 @@ describe('public types', () => {
     trackNavigation(tracker, writable({ url: new URL('http://x/') }));
     // @ts-expect-error not a navigation source
     trackNavigation(tracker, 'popstate');
+  });
+});
+
+describe('typed custom events', () => {
+  type ShopEvents = { plan_chosen: { plan: 'pro' | 'free' } };
+
+  it('types track() with getTrackerContext<MyEvents>() and keeps the map through setTrackerContext', () => {
+    const typed = getTrackerContext<ShopEvents>();
+    typed.track('plan_chosen', { plan: 'free' });
+    // @ts-expect-error: not an event of the map
+    typed.track('other');
+    const set = setTrackerContext(createTracker<ShopEvents>());
+    // @ts-expect-error: 'team' is not a plan
+    set.track('plan_chosen', { plan: 'team' });
   });
 });

@@ -5,7 +5,7 @@ export type { RouterLike, SpoorPluginOptions } from './plugin';
 export { SpoorPlugin } from './plugin';
 export type { ConsentContext } from './useConsent';
 export { useConsent } from './useConsent';
-export type { SessionTrackerContext } from './useSessionTracker';
+export type { AppCustomEvents, SessionTrackerContext, SpoorCustomEvents } from './useSessionTracker';
 export { useSessionTracker } from './useSessionTracker';
 export { useTrackerSnapshot } from './useTrackerSnapshot';
 

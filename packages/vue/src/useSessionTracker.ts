@@ -1,12 +1,22 @@
-import type { ConsentState, Tracker, TrackerSnapshot } from '@spoor/core';
+import type { AnyCustomEvents, ConsentState, Tracker, TrackerSnapshot } from '@spoor/core';
 import { computed, type Ref } from 'vue';
 import { injectTracker } from './keys';
 import { useTrackerSnapshot } from './useTrackerSnapshot';
 
 /** What {@link useSessionTracker} returns. Every ref is read-only and kept up to date. */
+/**
+ * Declare your custom events once to type `track()` everywhere in the app:
+ * `declare module '@spoor/vue' { interface SpoorCustomEvents { plan_chosen: { plan: 'pro' | 'free' } } }`.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by the app's declaration merging
+export interface SpoorCustomEvents {}
+
+/** The app's custom events, or any events while it has declared none. */
+export type AppCustomEvents = keyof SpoorCustomEvents extends never ? AnyCustomEvents : SpoorCustomEvents;
+
 export interface SessionTrackerContext {
-  /** The tracker installed with `app.use(SpoorPlugin, …)`. */
-  readonly tracker: Tracker;
+  /** The tracker installed with `app.use(SpoorPlugin, …)`, typed by {@link SpoorCustomEvents}. */
+  readonly tracker: Tracker<AppCustomEvents>;
   /** The whole snapshot: `sessionId`, `tabId`, `consent`, `status`, `lastError`. */
   readonly snapshot: Readonly<Ref<TrackerSnapshot>>;
   /** The current session id: `null` before consent, on the server and after a denial. */
@@ -26,7 +36,7 @@ export interface SessionTrackerContext {
  * // <p v-if="sessionId">Session {{ sessionId }} ({{ consent }})</p>
  */
 export function useSessionTracker(): SessionTrackerContext {
-  const tracker = injectTracker('useSessionTracker');
+  const tracker = injectTracker('useSessionTracker') as Tracker<AppCustomEvents>;
   const snapshot = useTrackerSnapshot();
   return {
     tracker,

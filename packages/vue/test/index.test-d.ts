@@ -11,10 +11,11 @@ import {
   useSessionTracker,
   useTrackerSnapshot,
 } from '../src';
+import type { AppCustomEvents } from '../src/useSessionTracker';
 
 describe('public types', () => {
   it('re-exports the core API', () => {
-    expectTypeOf(createTracker).returns.toEqualTypeOf<Tracker>();
+    expectTypeOf(createTracker()).toEqualTypeOf<Tracker>();
   });
 
   it('installs with a tracker or with options, and a vue-router router', () => {
@@ -29,7 +30,8 @@ describe('public types', () => {
   });
 
   it('types the composables', () => {
-    expectTypeOf(useSessionTracker().tracker).toEqualTypeOf<Tracker>();
+    // Typed by the SpoorCustomEvents declared in customEvents.test-d.ts (declarations merge program-wide).
+    expectTypeOf(useSessionTracker().tracker).toEqualTypeOf<Tracker<AppCustomEvents>>();
     expectTypeOf(useSessionTracker().snapshot).toEqualTypeOf<Readonly<Ref<TrackerSnapshot>>>();
     expectTypeOf(useSessionTracker().sessionId).toEqualTypeOf<Readonly<Ref<string | null>>>();
     expectTypeOf(useSessionTracker().consent).toEqualTypeOf<Readonly<Ref<ConsentState>>>();

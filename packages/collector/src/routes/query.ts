@@ -184,4 +184,12 @@ export async function queryRoutes(app: FastifyInstance, options: QueryRouteOptio
     const { sessions, events } = await storage.deleteVisitor(site, p.id);
     return { deleted: { sessions, events } };
   });
+
+  app.delete('/v1/users/:id', async (req: Req, reply) => {
+    const q = parse(base, req.query, reply);
+    const p = parse(idParams, req.params, reply);
+    const site = q && p && siteOf(q.site, reply);
+    if (!p || !site) return reply;
+    return { deleted: await storage.deleteUser(site, p.id) };
+  });
 }

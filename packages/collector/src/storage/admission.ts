@@ -29,12 +29,14 @@ export function admit(
   const added = new Map<string, number>();
   const refuse = (event: StoredEvent, code: string, message: string) =>
     refused.push({ path: `event ${event.id}`, code, message });
+  // An event names its own visitor since identity; older trackers name one per batch.
+  const visitorOf = (event: StoredEvent) => event.visitorId ?? batch.visitorId;
   for (const event of events) {
     const session = sessions.get(event.sessionId);
     const count = (session?.eventCount ?? 0) + (added.get(event.sessionId) ?? 0);
     if (session && batch.receivedAt - session.firstReceived > rules.maxSessionMs) {
       refuse(event, 'session-closed', `session ${event.sessionId} is past its maximum duration`);
-    } else if (session?.visitorId && batch.visitorId && batch.visitorId !== session.visitorId) {
+    } else if (session?.visitorId && visitorOf(event) && visitorOf(event) !== session.visitorId) {
       refuse(event, 'visitor-mismatch', `session ${event.sessionId} belongs to another visitor`);
     } else if (count >= rules.maxSessionEvents) {
       refuse(

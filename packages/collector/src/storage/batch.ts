@@ -40,6 +40,9 @@ export interface SessionDelta {
   replay: number;
   entryTs: number | null;
   entryUrl: string | null;
+  /** The first visitor and user ids the session's events name (a later one never replaces them). */
+  visitorId?: string;
+  userId?: string;
 }
 
 /** Sums newly stored events per session, sorted by session id (a stable lock order). */
@@ -65,6 +68,8 @@ export function aggregate(events: StoredEvent[]): SessionDelta[] {
       bySession.set(event.sessionId, delta);
     }
     delta.events += 1;
+    delta.visitorId ??= event.visitorId;
+    delta.userId ??= event.userId;
     delta.firstTs = Math.min(delta.firstTs, event.ts);
     delta.lastTs = Math.max(delta.lastTs, event.ts);
     if (event.type === 'page:view') {
@@ -94,7 +99,7 @@ export function sessionParams(
   return [
     site,
     d.id,
-    visitorId ?? null,
+    d.visitorId ?? visitorId ?? null,
     d.firstTs,
     d.lastTs,
     d.events,
@@ -109,6 +114,7 @@ export function sessionParams(
     userAgent ?? null,
     receivedAt,
     receivedAt,
+    d.userId ?? null,
   ];
 }
 

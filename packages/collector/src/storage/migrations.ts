@@ -75,6 +75,14 @@ const schema = ({ int, json }: Types): Migration[] => [
       'CREATE INDEX IF NOT EXISTS events_by_received ON events (received_at)',
     ],
   },
+  {
+    version: 4,
+    name: 'user id of a session',
+    statements: [
+      'ALTER TABLE sessions ADD COLUMN user_id TEXT',
+      'CREATE INDEX IF NOT EXISTS sessions_by_user ON sessions (site, user_id)',
+    ],
+  },
 ];
 
 export const SQLITE_MIGRATIONS = schema({ int: 'INTEGER', json: 'TEXT' });

@@ -21,7 +21,7 @@ export interface Statement {
 }
 
 export const SESSION_COLUMNS =
-  'site, id, visitor_id, first_ts, last_ts, event_count, page_views, engaged_ms, error_count, rage_count, dead_count, replay_count, entry_url, user_agent';
+  'site, id, visitor_id, user_id, first_ts, last_ts, event_count, page_views, engaged_ms, error_count, rage_count, dead_count, replay_count, entry_url, user_agent';
 export const EVENT_COLUMNS = 'id, type, ts, session_id, tab_id, page_id, seq, url, path, payload';
 
 export const INSERT_EVENT_COLUMNS =
@@ -29,6 +29,7 @@ export const INSERT_EVENT_COLUMNS =
 
 export const UPSERT_SESSION_CONFLICT = `ON CONFLICT (site, id) DO UPDATE SET
   visitor_id = COALESCE(sessions.visitor_id, excluded.visitor_id),
+  user_id = COALESCE(sessions.user_id, excluded.user_id),
   first_ts = CASE WHEN excluded.first_ts < sessions.first_ts THEN excluded.first_ts ELSE sessions.first_ts END,
   last_ts = CASE WHEN excluded.last_ts > sessions.last_ts THEN excluded.last_ts ELSE sessions.last_ts END,
   event_count = sessions.event_count + excluded.event_count,
@@ -47,7 +48,7 @@ export const UPSERT_SESSION_CONFLICT = `ON CONFLICT (site, id) DO UPDATE SET
   last_received = CASE WHEN excluded.last_received > sessions.last_received THEN excluded.last_received ELSE sessions.last_received END`;
 
 export const UPSERT_SESSION_COLUMNS =
-  'site, id, visitor_id, first_ts, last_ts, event_count, page_views, engaged_ms, error_count, rage_count, dead_count, replay_count, entry_ts, entry_url, user_agent, first_received, last_received';
+  'site, id, visitor_id, first_ts, last_ts, event_count, page_views, engaged_ms, error_count, rage_count, dead_count, replay_count, entry_ts, entry_url, user_agent, first_received, last_received, user_id';
 
 const num = (value: unknown): number => Number(value ?? 0);
 const numOrNull = (value: unknown): number | null =>
@@ -62,6 +63,7 @@ export function rowToSession(row: Row): SessionSummary {
     site: String(row.site),
     id: String(row.id),
     visitorId: strOrNull(row.visitor_id),
+    userId: strOrNull(row.user_id),
     startedAt,
     lastSeenAt,
     durationMs: lastSeenAt - startedAt,

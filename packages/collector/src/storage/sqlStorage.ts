@@ -29,6 +29,14 @@ import {
 } from './sql';
 import type { ErasureResult, Storage, StoredEvent } from './storage';
 
+/** The ids of a user's sessions and of every session of the visitors that user was seen as. */
+function userSessions(site: string, userId: string): Statement {
+  return {
+    sql: 'SELECT id FROM sessions WHERE site = ? AND (user_id = ? OR visitor_id IN (SELECT visitor_id FROM sessions WHERE site = ? AND user_id = ? AND visitor_id IS NOT NULL))',
+    params: [site, userId, site, userId],
+  };
+}
+
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 /** Rows per multi-row statement: well under SQLite's and PostgreSQL's parameter limits. */
@@ -189,6 +197,13 @@ export function createSqlStorage(driver: SqlDriver): Storage {
           params: [site, site, visitorId],
         },
         { sql: 'site = ? AND visitor_id = ?', params: [site, visitorId] },
+      );
+    },
+    deleteUser(site, userId) {
+      const sessions = userSessions(site, userId);
+      return erase(
+        { sql: `site = ? AND session_id IN (${sessions.sql})`, params: [site, ...sessions.params] },
+        { sql: `site = ? AND id IN (${sessions.sql})`, params: [site, ...sessions.params] },
       );
     },
     deleteOlderThan(cutoff) {

@@ -16,6 +16,10 @@ export interface EventEnvelope {
   seq: number;
   /** The page URL after redaction. */
   url: string;
+  /** The persistent first-party visitor id, once consent allows (see the `visitor` option). */
+  visitorId?: string;
+  /** The app's own user id, after `identify()`. */
+  userId?: string;
 }
 
 /** An event as the collector stores it: the envelope, a derived `path`, and the type's own fields. */
@@ -61,6 +65,8 @@ export interface SessionSummary {
   site: string;
   id: string;
   visitorId: string | null;
+  /** The app's user id (`identify()`), if the session named one. */
+  userId: string | null;
   startedAt: number;
   lastSeenAt: number;
   durationMs: number;
@@ -186,6 +192,8 @@ export interface Storage {
   clickIssues(query: TimeRange & { site: string }): Promise<ClickIssue[]>;
   deleteSession(site: string, id: string): Promise<ErasureResult>;
   deleteVisitor(site: string, visitorId: string): Promise<ErasureResult>;
+  /** Deletes the user's sessions and every session of the visitor ids ever linked to that user. */
+  deleteUser(site: string, userId: string): Promise<ErasureResult>;
   /** Retention: deletes sessions last seen before `cutoff` (ms since epoch) with their events. */
   deleteOlderThan(cutoff: number): Promise<ErasureResult>;
   /** Stores `value` under `key` unless something is there already; returns what is stored. */

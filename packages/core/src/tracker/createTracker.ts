@@ -1,7 +1,11 @@
 import { validateCaptureOptions } from '../capture';
 import { CAPTURE_SOURCES } from '../capture/sources';
+import { createDebugLog } from '../debug/log';
 import { openBatchStore } from '../delivery/openBatchStore';
+import { checkSettings } from '../delivery/options';
+import { describeError } from '../errors';
 import { type TrackerOptions, validateOptions } from '../options';
+import type { AnyCustomEvents } from '../types/customEvents';
 import type { Tracker } from './api';
 import { buildTracker } from './tracker';
 
@@ -16,8 +20,19 @@ import { buildTracker } from './tracker';
  * tracker.track('plan_chosen', { plan: 'pro' });
  */
 /* @__NO_SIDE_EFFECTS__ */
-export function createTracker(options: TrackerOptions = {}): Tracker {
-  validateOptions(options);
-  validateCaptureOptions(options.capture);
-  return buildTracker(options, { sources: CAPTURE_SOURCES, openStore: openBatchStore });
+export function createTracker<TEvents extends object = AnyCustomEvents>(
+  options: TrackerOptions = {},
+): Tracker<TEvents> {
+  try {
+    validateOptions(options);
+    validateCaptureOptions(options.capture);
+    checkSettings(options.delivery);
+  } catch (error) {
+    // Printed too (with `debug`): a rejected option otherwise only shows where the app catches it.
+    createDebugLog((options as { debug?: boolean } | undefined)?.debug).line(
+      `createTracker: ${describeError(error).replace(/^\[spoor\] /, '')}`,
+    );
+    throw error;
+  }
+  return buildTracker<TEvents>(options, { sources: CAPTURE_SOURCES, openStore: openBatchStore });
 }

@@ -1,4 +1,5 @@
 import type { EventBus } from '../bus';
+import type { DebugLog } from '../debug/log';
 import type { Delivery } from '../delivery/delivery';
 import { currentUrl, now } from '../env';
 import { type EnvelopedEventMap, EVENT_TRAITS, type EventInput, type TrackerEvent } from '../events';
@@ -6,6 +7,7 @@ import { createId } from '../id';
 import type { Privacy } from '../privacy';
 import type { Session } from '../session/codec';
 import type { SessionManager } from '../session/manager';
+import type { VisitorState } from './visitor';
 
 export interface PipelineOptions {
   bus: EventBus<EnvelopedEventMap>;
@@ -18,6 +20,11 @@ export interface PipelineOptions {
   capturing(): boolean;
   /** A throwing beforeSend. */
   reportError(error: unknown): void;
+  /** Gives sent events their `visitorId` and `userId`, and sees each before it is sent. */
+  visitor: Pick<VisitorState, 'identity' | 'observe'>;
+  debug: DebugLog;
+  /** An event dropped because the tracker is not capturing (said when debugging). */
+  ignored(input: EventInput): void;
 }
 
 /** The one path every event takes: envelope, then (if it is sent) beforeSend, the bus and delivery. */
@@ -60,6 +67,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       pageId,
       seq: capturing && !local ? options.sessions().nextSeq() : -1,
       url,
+      ...(local || !session ? {} : options.visitor.identity.fields(session.id)),
     };
   };
 
@@ -74,7 +82,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
         return;
       }
     }
-    if (!final) return;
+    if (!final) return options.debug.line(`a ${event.type} event was dropped by beforeSend`);
     bus.emit(final);
     options.delivery.enqueue(final);
   };
@@ -83,13 +91,14 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     emit(input, session) {
       const traits = EVENT_TRAITS[input.type];
       if (!traits.deliver) {
+        options.debug.event(input);
         const current = options.capturing() ? options.sessions().current() : null;
         bus.emit({ ...input, ...envelope(current, redactedUrl(), true) } as TrackerEvent);
         return;
       }
       let owner = session;
       if (!owner) {
-        if (!options.capturing()) return;
+        if (!options.capturing()) return options.ignored(input);
         // Only the visitor's own activity starts a new session; a page:leave, an error or a replay
         // chunk after the session expired still belongs to the session that expired.
         owner = traits.activity ? options.sessions().ensure(true) : options.sessions().peek();
@@ -97,6 +106,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       }
       if (input.type === 'page:view') pageUrl = redactedUrl();
       const url = input.type === 'page:leave' && pageUrl ? pageUrl : redactedUrl();
+      options.visitor.observe(input, owner);
       send({ ...input, ...envelope(owner, url, false) } as TrackerEvent);
     },
     newPage() {

@@ -1,9 +1,11 @@
 import type { Unsubscribe } from '../bus';
 import type { ConsentState } from '../events';
+import { type VisitorSnapshot, visitorSnapshot } from '../personal/snapshot';
+import { NO_SESSION_FACTS } from '../personal/visit';
 import type { TrackerStatus } from './lifecycle';
 
 /** UI state of a tracker, as adapters read it. Replaced, never mutated, when something changes. */
-export interface TrackerSnapshot {
+export interface TrackerSnapshot extends VisitorSnapshot {
   /** The current session id, or null before consent or on the server. */
   readonly sessionId: string | null;
   readonly tabId: string | null;
@@ -15,6 +17,19 @@ export interface TrackerSnapshot {
   readonly status: TrackerStatus;
   /** The last failure reported on the bus (listener, capture, transport), if any. */
   readonly lastError: { code: string; message: string } | null;
+}
+
+/** The snapshot of a tracker that knows nothing yet: on the server, and before `start()`. */
+export function serverSnapshotOf(consent: ConsentState): TrackerSnapshot {
+  return Object.freeze({
+    sessionId: null,
+    tabId: null,
+    consent,
+    status: 'idle',
+    lastError: null,
+    ...visitorSnapshot(null),
+    ...NO_SESSION_FACTS,
+  });
 }
 
 /** The snapshot and its listeners: `update` replaces the snapshot only when a value changed. */

@@ -4,21 +4,26 @@ import type { CaptureContext } from '../capture/context';
 import type { CaptureTable } from '../capture/sources';
 import type { TableOptions } from '../capture/start';
 import { createConsent, initialConsent } from '../consent';
+import { describeIgnored } from '../debug/format';
+import { createDebugLog } from '../debug/log';
 import { createDeliveryWith } from '../delivery/delivery';
 import type { ResolvedDeliverySettings } from '../delivery/options';
 import type { BatchStore } from '../delivery/store';
+import { describeCollection } from '../disclosure/describe';
 import { getDocument, getWindow, isBrowser, now } from '../env';
 import { describeError } from '../errors';
 import type { EnvelopedEventMap, SessionStartReason, TrackerEventType } from '../events';
 import type { TrackerOptions } from '../options';
 import { createPrivacy } from '../privacy';
 import { createSessionManager } from '../session/manager';
-import { checkCustomEvent } from '../track';
+import type { AnyCustomEvents } from '../types/customEvents';
 import type { Tracker } from './api';
+import { createAppEvents } from './appEvents';
 import { type Attachment, attach } from './attach';
 import { type Lifecycle, STATUS_OF, startedState } from './lifecycle';
 import { createPipeline } from './pipeline';
-import { createSnapshotStore, type TrackerSnapshot } from './snapshot';
+import { createSnapshotStore, serverSnapshotOf } from './snapshot';
+import { createVisitorState } from './visitor';
 
 /** The parts a tracker is built from: createTracker and createCoreTracker pass their own. */
 export interface TrackerParts {
@@ -30,16 +35,14 @@ export interface TrackerParts {
 
 /** Builds a tracker from validated options and the given parts. */
 /* @__NO_SIDE_EFFECTS__ */
-export function buildTracker(options: TrackerOptions, parts: TrackerParts): Tracker {
+export function buildTracker<TEvents extends object = AnyCustomEvents>(
+  options: TrackerOptions,
+  parts: TrackerParts,
+): Tracker<TEvents> {
+  const debug = createDebugLog(options.debug);
   const privacy = createPrivacy(options.privacy);
   const transports = [...(options.transport ? [options.transport] : []), ...(options.transports ?? [])];
-  const serverSnapshot: TrackerSnapshot = Object.freeze({
-    sessionId: null,
-    tabId: null,
-    consent: initialConsent(options.consent ?? {}, null),
-    status: 'idle',
-    lastError: null,
-  });
+  const serverSnapshot = serverSnapshotOf(initialConsent(options.consent ?? {}, null));
   let state: Lifecycle = 'idle';
   let refCount = 0;
   let attached: Attachment | undefined;
@@ -82,6 +85,8 @@ export function buildTracker(options: TrackerOptions, parts: TrackerParts): Trac
     parts.openStore,
   );
 
+  const visitor = createVisitorState(options, snapshot, () => consent.state === 'granted' && isBrowser());
+
   const pipeline = createPipeline({
     bus,
     delivery,
@@ -90,10 +95,16 @@ export function buildTracker(options: TrackerOptions, parts: TrackerParts): Trac
     beforeSend: options.beforeSend,
     capturing,
     reportError: (error) => report('listener-failed', error),
+    visitor,
+    debug,
+    ignored(input) {
+      if (debug.on) debug.line(describeIgnored(input, { ...snapshot.get(), mode: consent.mode }));
+    },
   });
 
   const sessions = createSessionManager(options.session ?? {}, {
     onStart(session, reason, previousSessionId) {
+      visitor.sessionStarted(session, reason);
       pipeline.emit(
         previousSessionId
           ? { type: 'session:start', reason, previousSessionId }
@@ -158,6 +169,7 @@ export function buildTracker(options: TrackerOptions, parts: TrackerParts): Trac
     if (granted === 'denied') {
       deactivate(refCount > 0 ? 'awaiting-consent' : state);
       sessions.clear();
+      visitor.clear();
       void delivery.clear();
       snapshot.update({ sessionId: null, tabId: null });
     }
@@ -168,6 +180,14 @@ export function buildTracker(options: TrackerOptions, parts: TrackerParts): Trac
   function flush(): Promise<void> {
     return consent.state === 'granted' && isBrowser() ? delivery.flush() : Promise.resolve();
   }
+
+  const appEvents = createAppEvents({
+    privacy,
+    identity: visitor.identity,
+    emit: (input) => pipeline.emit(input),
+    report,
+    destroyed: () => state === 'destroyed',
+  });
 
   const usable = () => state !== 'destroyed' && isBrowser();
 
@@ -196,15 +216,11 @@ export function buildTracker(options: TrackerOptions, parts: TrackerParts): Trac
       bus.clear();
       snapshot.clear();
     },
-    track(name, props = {}) {
-      checkCustomEvent(name, props);
-      if (state === 'destroyed') return;
-      pipeline.emit({ type: 'custom', name: privacy.scrubText(name), props: privacy.scrubValue(props) });
-    },
+    track: appEvents.track,
     page(navigation) {
       if (capturing()) attached?.pageView(navigation);
     },
-    on: on as Tracker['on'],
+    on: on as Tracker<TEvents>['on'],
     subscribe: snapshot.subscribe,
     getSnapshot: snapshot.get,
     getServerSnapshot: () => serverSnapshot,
@@ -222,8 +238,10 @@ export function buildTracker(options: TrackerOptions, parts: TrackerParts): Trac
         if (usable()) consent.deny();
       },
     },
+    disclosure: () => describeCollection(options),
+    identify: appEvents.identify,
     reset() {
-      if (!capturing()) return;
+      if (!capturing()) return visitor.identity.reset();
       pipeline.newPage();
       sessions.reset();
     },

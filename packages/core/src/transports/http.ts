@@ -5,6 +5,7 @@ import { jsonList, jsonOf } from '../shared/json';
 import { parseRetryAfter } from '../shared/retryAfter';
 import { byteLength } from '../shared/utf8';
 import { createWorkerGzip, gzipHere } from './gzip';
+import { refusal } from './refusal';
 import type { Transport, TransportResult } from './transport';
 
 /** Options of {@link createHttpTransport}. */
@@ -109,7 +110,7 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
     return `${options.url}${options.url.includes('?') ? '&' : '?'}${params.join('&')}`;
   };
 
-  const toResult = (res: Response): TransportResult => {
+  const toResult = (res: Response): TransportResult | Promise<TransportResult> => {
     if (res.ok || res.type === 'opaque') return { status: 'ok' };
     if (res.status === 413) return { status: 'split' };
     if (retryable(res.status)) {
@@ -120,7 +121,7 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
         ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
       };
     }
-    if (res.status >= 400) return { status: 'drop', reason: `HTTP ${res.status}`, httpStatus: res.status };
+    if (res.status >= 400) return refusal(res, options.url);
     return { status: 'retry', reason: `HTTP ${res.status}` };
   };
 
@@ -189,6 +190,7 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
 
   return {
     name: options.name ?? 'http',
+    endpoint: options.url,
     async send(batch, sendOptions) {
       try {
         if (sendOptions.keepalive) return await sendAtExit(batch.batchId, batch.events);

@@ -52,5 +52,7 @@ export type TransportResult =
 export interface Transport {
   /** Used in `transport:error` events and to keep one queue per transport. */
   name: string;
+  /** Where it sends, for `tracker.disclosure()` (the HTTP transport gives its URL). */
+  readonly endpoint?: string;
   send(batch: TransportBatch, options: TransportSendOptions): Promise<TransportResult>;
 }

@@ -88,12 +88,23 @@ describe('createHttpTransport', () => {
     [500, { status: 'retry', reason: 'HTTP 500' }],
     [503, { status: 'retry', reason: 'HTTP 503' }],
     [413, { status: 'split' }],
-    [400, { status: 'drop', reason: 'HTTP 400', httpStatus: 400 }],
-    [401, { status: 'drop', reason: 'HTTP 401', httpStatus: 401 }],
+    [400, { status: 'drop', reason: 'HTTP 400 from /collect', httpStatus: 400 }],
+    [401, { status: 'drop', reason: 'HTTP 401 from /collect', httpStatus: 401 }],
   ])('answers %i with %o', async (status, expected) => {
     const { fetch } = fakeFetch(() => new Response(null, { status }));
     const transport = createHttpTransport({ url: '/collect', fetch });
     expect(await transport.send(batch(1), { keepalive: false })).toEqual(expected);
+  });
+
+  it("gives a refusal's reason in the server's own words", async () => {
+    const body = JSON.stringify({ error: 'missing-site-key', message: 'send the site key as ?key=' });
+    const { fetch } = fakeFetch(() => new Response(body, { status: 401 }));
+    const transport = createHttpTransport({ url: 'https://c.example/v1/collect', fetch });
+    expect(await transport.send(batch(1), { keepalive: false })).toEqual({
+      status: 'drop',
+      reason: 'HTTP 401 missing-site-key from /v1/collect: send the site key as ?key=',
+      httpStatus: 401,
+    });
   });
 
   it('reads Retry-After in seconds and as a date', async () => {
