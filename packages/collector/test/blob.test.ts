@@ -103,6 +103,18 @@ describe.each(blobStores)('replay in the %s blob store', (_blobName, openBlobs) 
         expect(erased.json()).toEqual({ deleted: { sessions: 1, events: 7 } });
         expect(await blobs.get(key)).toBeNull();
 
+        // Erasure by the app's user id takes the blobs too.
+        const userEvents = [...visit('s-3', Date.now() - 5000), chunk('s-3', 0)].map((e) => ({
+          ...e,
+          userId: 'u',
+        }));
+        expect((await send(userEvents)).statusCode).toBe(200);
+        const s3 = String((await tables.getEvents('shop', 's-3', { types: ['replay'] }))[0]?.payload.blob);
+        expect(await blobs.get(s3)).not.toBeNull();
+        const byUser = await collector.app.inject({ method: 'DELETE', url: '/v1/users/u', headers: auth });
+        expect(byUser.json()).toMatchObject({ deleted: { sessions: 1 } });
+        expect(await blobs.get(s3)).toBeNull();
+
         // Retention takes the blobs of the sessions it deletes.
         const s2 = String((await tables.getEvents('shop', 's-2', { types: ['replay'] }))[0]?.payload.blob);
         expect(await blobs.get(s2)).not.toBeNull();

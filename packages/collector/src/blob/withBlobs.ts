@@ -44,6 +44,7 @@ export function withBlobs(storage: Storage, blobs: BlobStore): Storage & { blobs
     },
     deleteSession: async (site, id) => dropBlobs(await storage.deleteSession(site, id)),
     deleteVisitor: async (site, visitorId) => dropBlobs(await storage.deleteVisitor(site, visitorId)),
+    deleteUser: async (site, userId) => dropBlobs(await storage.deleteUser(site, userId)),
     deleteOlderThan: async (cutoff) => dropBlobs(await storage.deleteOlderThan(cutoff)),
     async ping() {
       await storage.ping?.();

@@ -190,6 +190,7 @@ export async function queryRoutes(app: FastifyInstance, options: QueryRouteOptio
     const p = parse(idParams, req.params, reply);
     const site = q && p && siteOf(q.site, reply);
     if (!p || !site) return reply;
-    return { deleted: await storage.deleteUser(site, p.id) };
+    const { sessions, events } = await storage.deleteUser(site, p.id);
+    return { deleted: { sessions, events } };
   });
 }

@@ -2,7 +2,6 @@
 // maximum duration, its visitor id is not rewritten by a later writer, and it holds a bounded
 // number of events. Pure: the storages look up the sessions and apply the answer.
 import type { SessionRules } from './sessionRules';
-import { DEFAULT_SESSION_RULES } from './sessionRules';
 import type { RefusedEvent, StoredEvent } from './storage';
 
 /** What the storage knows of a session before the batch. */

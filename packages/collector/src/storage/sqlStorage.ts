@@ -4,26 +4,28 @@ import { admit, type SessionState } from './admission';
 import { aggregate, applyViewPaths, eventParams, fileLeavesUnderTheirView, sessionParams } from './batch';
 import type { SqlConnection, SqlDriver } from './driver';
 import { MIGRATIONS_TABLE } from './migrations';
-import { DEFAULT_SESSION_RULES } from './sessionRules';
 import {
   clickIssuesStatement,
-  encodeCursor,
-  eventsStatement,
   heatmapStatement,
-  INSERT_EVENT_COLUMNS,
-  listSessionsStatement,
   pageDaysStatement,
   pageStatsStatement,
   rowToClick,
   rowToClickIssue,
-  rowToEvent,
   rowToPageDay,
   rowToPageStat,
+  scrollBuckets,
+  scrollStatement,
+} from './reportSql';
+import { DEFAULT_SESSION_RULES } from './sessionRules';
+import {
+  encodeCursor,
+  eventsStatement,
+  INSERT_EVENT_COLUMNS,
+  listSessionsStatement,
+  rowToEvent,
   rowToSession,
   SESSION_COLUMNS,
   type Statement,
-  scrollBuckets,
-  scrollStatement,
   UPSERT_SESSION_COLUMNS,
   UPSERT_SESSION_CONFLICT,
 } from './sql';
