@@ -2,7 +2,8 @@ import { decodeReplayChunk } from '@spoor/replay/codec';
 import { aggregateClicks, createHeatmapOverlay, DEFAULT_WIDTH_BUCKETS } from '@spoor/replay/heatmap';
 import { createPlayer, type PlayerEvent } from '@spoor/replay/player';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { api, flatten, type PageStat, type SessionDetail, type SessionPage, type StoredEvent } from '../api';
+import { api, flatten, type PageStat, type SessionDetail, type SessionPage } from '../api';
+import { fetchReplay } from '../replayPages';
 import { useApi } from '../useApi';
 
 interface Recorded {
@@ -27,10 +28,7 @@ function PageSnapshot(props: {
     let live = true;
     let destroy: (() => void) | undefined;
     const id = encodeURIComponent(sessionId);
-    Promise.all([
-      api<SessionDetail>(`/sessions/${id}`, { site }),
-      api<{ chunks: StoredEvent[] }>(`/sessions/${id}/replay`, { site }),
-    ])
+    Promise.all([api<SessionDetail>(`/sessions/${id}`, { site }), fetchReplay(site, sessionId)])
       .then(([detail, { chunks }]) => {
         const box = ref.current;
         if (!live || !box) return;
