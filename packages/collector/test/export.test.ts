@@ -131,7 +131,11 @@ describe('GET /v1/sessions/:id/replay/export', () => {
       token: collector.token,
       maxChunks: 120,
     });
-    const cut = await get({ app: capped } as Collector, '/v1/sessions/s-1/replay/export', collector.token);
+    const cut = await capped.inject({
+      method: 'GET',
+      url: '/v1/sessions/s-1/replay/export',
+      headers: { authorization: `Bearer ${collector.token}` },
+    });
     expect(cut.headers['x-spoor-truncated']).toBe('true');
     expect((cut.json() as unknown[]).length).toBe(120);
     await capped.close();
