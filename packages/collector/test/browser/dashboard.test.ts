@@ -167,6 +167,18 @@ describe('collector + dashboard in Chromium', () => {
     await page.getByRole('link', { name: 'Heatmap' }).click();
     await page.locator('select').first().selectOption('/products/trail-mug');
     await page.locator('canvas.spoor-heatmap').waitFor();
+    // The backdrop is the page the clicks were on (not the next one), on a desktop screen as the
+    // clicks were, settled after its page view, and the page says where it comes from.
+    const source = page.locator('.backdrop-source');
+    await source.waitFor();
+    expect(await source.textContent()).toMatch(
+      /session of .+, \d+\.\d s after its view of \/products\/trail-mug, on a 1280 px wide screen \(desktop\)/,
+    );
+    expect(await page.getByLabel('Device').inputValue()).toBe('desktop');
+    const backdrop = page.frameLocator('.snapshot iframe');
+    await expect.poll(() => backdrop.locator('h1').textContent(), { timeout: 15_000 }).toBe('Trail mug');
+    expect(await backdrop.getByRole('button', { name: 'Add to cart' }).count()).toBe(1);
+    expect(await page.locator('.snapshot canvas.spoor-heatmap').count()).toBe(1);
     await shot(page, 'heatmap');
 
     await page.getByRole('link', { name: 'Rage & dead clicks' }).click();
