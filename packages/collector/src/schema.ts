@@ -38,7 +38,14 @@ const envelope = z.object({
   visitorId: id.optional(),
 });
 
-const target = z.looseObject({ selector: short, tag: word, text: short.optional(), href: short.optional() });
+// `label`: a form field's name as a person reads it (input events), masked and scrubbed by the tracker.
+const target = z.looseObject({
+  selector: short,
+  tag: word,
+  text: short.optional(),
+  href: short.optional(),
+  label: short.optional(),
+});
 
 type Delivered = {
   [K in keyof TrackerEventMap as (typeof EVENT_TRAITS)[K]['deliver'] extends true ? K : never]: z.ZodType;

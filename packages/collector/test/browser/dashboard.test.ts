@@ -67,6 +67,8 @@ describe('collector + dashboard in Chromium', () => {
     await page.waitForTimeout(1200);
     await page.getByRole('link', { name: 'Go to checkout' }).click();
     await page.getByRole('textbox', { name: /name/i }).first().fill('Ada Lovelace');
+    // Leaving the field commits it: an input event, named by its label.
+    await page.getByRole('textbox', { name: /name/i }).first().press('Tab');
     await page.waitForTimeout(1500);
     // Leaving the page flushes what is queued (keepalive fetch / beacon).
     await page.close({ runBeforeUnload: true });
@@ -113,6 +115,10 @@ describe('collector + dashboard in Chromium', () => {
     const text = await timeline.textContent();
     for (const type of ['session:start', 'page:view', 'click', 'click:rage', 'custom'])
       expect(text).toContain(type);
+    // A field is named by its label, and what was typed in it stays masked.
+    expect(text).toContain('“Full name” (text)');
+    expect(text).not.toContain('#root > main > form');
+    expect(text).not.toContain('Ada Lovelace');
     // Browser, OS and device read from the user agent, not the raw string.
     const summary = await page.locator('dl.summary').textContent();
     expect(summary).toMatch(/BrowserChrome \d+OSLinuxDeviceDesktop/);

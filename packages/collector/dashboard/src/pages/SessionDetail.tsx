@@ -10,7 +10,7 @@ import { currentRow, type Playback, requestedEvent, seekTo } from './playback';
 
 function describe(event: StoredEvent): string {
   const p = event.payload;
-  const target = p.target as { selector?: string; text?: string } | undefined;
+  const target = p.target as { selector?: string; text?: string; label?: string } | undefined;
   const label = target ? target.text || target.selector || '' : '';
   switch (event.type) {
     case 'page:view':
@@ -25,7 +25,8 @@ function describe(event: StoredEvent): string {
     case 'scroll':
       return `${Math.round(Number(p.depthPct))}%`;
     case 'input':
-      return `${target?.selector ?? ''} (${String(p.fieldType)})`;
+      // A field by the label a person reads (from trackers that send it), else by its selector.
+      return `${target?.label ? `“${target.label}”` : (target?.selector ?? '')} (${String(p.fieldType)})`;
     case 'error':
       return String(p.message);
     case 'custom':
