@@ -1,76 +1,52 @@
 import type { Privacy } from '../privacy';
 
-/** Longest label sent, as for other page text. */
-const MAX_LABEL_LENGTH = 100;
-
 /** Elements whose own text is a value, not a label (a wrapping label's text skips them). */
-const VALUE_SELECTOR = 'input, select, textarea, [contenteditable]:not([contenteditable="false"])';
+const VALUE_SELECTOR = 'input,select,textarea,[contenteditable]';
 
-const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
-
-/** An attribute's text as it may leave the page: masked when the element's text is, else scrubbed. */
-function attributeText(element: Element, name: string, privacy: Privacy): string {
-  const value = collapse(element.getAttribute(name) ?? '');
-  if (!value) return '';
-  return privacy.isTextMasked(element) ? privacy.maskText(value) : privacy.scrubText(value);
+/** Text as it may leave the page: masked when `element`'s text is, else scrubbed; whitespace collapsed. */
+function pageText(element: Element, text: string, privacy: Privacy): string {
+  const collapsed = text.replace(/\s+/g, ' ').trim();
+  return privacy.isTextMasked(element) ? privacy.maskText(collapsed) : privacy.scrubText(collapsed);
 }
 
-/** A `<label>`'s text without the field (or any other field) it wraps, masked and scrubbed. */
-function labelText(label: Element, privacy: Privacy): string {
-  if (privacy.isBlocked(label)) return '';
-  const masked = privacy.isTextMasked(label);
-  const parts: string[] = [];
-  for (let child = label.firstChild; child; child = child.nextSibling) {
-    if (child.nodeType === 3) {
-      const text = child.nodeValue ?? '';
-      parts.push(masked ? privacy.maskText(text) : text);
-    } else if (child.nodeType === 1) {
-      const element = child as Element;
-      if (element.matches(VALUE_SELECTOR) || element.querySelector(VALUE_SELECTOR)) continue;
-      parts.push(privacy.safeText(element, MAX_LABEL_LENGTH));
+/** An element's text, masked and scrubbed; for a `<label>`, without the fields it wraps. */
+function textOf(element: Element | null, privacy: Privacy): string {
+  if (!element || privacy.isBlocked(element)) return '';
+  if (element.localName !== 'label') return privacy.safeText(element);
+  let text = '';
+  for (let child = element.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === 3) text += ` ${pageText(element, child.nodeValue ?? '', privacy)}`;
+    else if (child.nodeType === 1) {
+      const el = child as Element;
+      if (!el.matches(VALUE_SELECTOR) && !el.querySelector(VALUE_SELECTOR))
+        text += ` ${privacy.safeText(el)}`;
     }
   }
-  return privacy.scrubText(collapse(parts.join(' ')));
-}
-
-function labelsOf(field: Element): Element[] {
-  const labels = (field as HTMLInputElement).labels;
-  if (labels && labels.length > 0) return Array.from(labels);
-  // Editing hosts have no `labels`; a wrapping label still names them.
-  const wrapping = field.closest('label');
-  return wrapping ? [wrapping] : [];
+  return privacy.scrubText(text.trim());
 }
 
 /**
  * The name a person reads for a form field, in the order browsers compute it: `aria-labelledby`,
  * `aria-label`, its `<label>` (by `for` or wrapping), `placeholder`, then the `name` attribute.
- * Page text, so it goes through the same privacy rules: masked text stays masked, personal data
- * is scrubbed, blocked labels give nothing. Undefined when the field has no name.
+ * Page text, so the privacy rules apply: masked text stays masked, personal data is scrubbed,
+ * blocked labels give nothing. At most 100 characters; undefined when the field has no name.
  */
 export function labelOf(field: Element, privacy: Privacy): string | undefined {
-  const doc = field.ownerDocument;
-  const candidates: (() => string)[] = [
-    () =>
-      collapse(
-        (field.getAttribute('aria-labelledby') ?? '')
-          .split(/\s+/)
-          .map((id) => (id ? doc.getElementById(id) : null))
-          .map((element) => (element && !privacy.isBlocked(element) ? privacy.safeText(element) : ''))
-          .join(' '),
-      ),
-    () => attributeText(field, 'aria-label', privacy),
-    () =>
-      collapse(
-        labelsOf(field)
-          .map((label) => labelText(label, privacy))
-          .join(' '),
-      ),
-    () => attributeText(field, 'placeholder', privacy),
-    () => attributeText(field, 'name', privacy),
-  ];
-  for (const candidate of candidates) {
-    const text = candidate();
-    if (text) return text.slice(0, MAX_LABEL_LENGTH);
-  }
-  return undefined;
+  const join = (elements: Iterable<Element | null>) =>
+    Array.from(elements, (element) => textOf(element, privacy))
+      .join(' ')
+      .trim();
+  const attribute = (name: string) => pageText(field, field.getAttribute(name) ?? '', privacy);
+  const text =
+    join(
+      (field.getAttribute('aria-labelledby') ?? '')
+        .split(' ')
+        .map((id) => field.ownerDocument.getElementById(id)),
+    ) ||
+    attribute('aria-label') ||
+    // Editing hosts have no `labels`; a wrapping label still names them.
+    join((field as HTMLInputElement).labels ?? [field.closest('label')]) ||
+    attribute('placeholder') ||
+    attribute('name');
+  return text ? text.slice(0, 100) : undefined;
 }
