@@ -37,15 +37,8 @@ const envelope = z.object({
   url: z.string().max(8192),
   visitorId: id.optional(),
 });
-
-// `label`: a form field's name as a person reads it (input events), masked and scrubbed by the tracker.
-const target = z.looseObject({
-  selector: short,
-  tag: word,
-  text: short.optional(),
-  href: short.optional(),
-  label: short.optional(),
-});
+const opt = short.optional();
+const target = z.looseObject({ selector: short, tag: word, text: opt, href: opt, label: opt });
 
 type Delivered = {
   [K in keyof TrackerEventMap as (typeof EVENT_TRAITS)[K]['deliver'] extends true ? K : never]: z.ZodType;
