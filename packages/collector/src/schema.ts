@@ -38,8 +38,8 @@ const envelope = z.object({
   visitorId: id.optional(),
   userId: id.optional(),
 });
-
-const target = z.looseObject({ selector: short, tag: word, text: short.optional(), href: short.optional() });
+const opt = short.optional();
+const target = z.looseObject({ selector: short, tag: word, text: opt, href: opt, label: opt });
 
 type Delivered = {
   [K in keyof TrackerEventMap as (typeof EVENT_TRAITS)[K]['deliver'] extends true ? K : never]: z.ZodType;

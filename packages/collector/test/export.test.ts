@@ -1,15 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { encodeEvents } from '@spoor/replay/codec';
+import Fastify from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createDiskBlobStore } from '../src/blob/disk';
 import { type Collector, createCollector } from '../src/index';
+import { exportRoutes } from '../src/routes/export';
+import { resolveSites } from '../src/sites';
+import { createSqliteStorage } from '../src/storage/sqlite';
 import { batch, visit, wireEvent } from './fixtures';
 
 const KEY = 'shop-key';
 const opened: Collector[] = [];
 
-async function open(): Promise<Collector> {
+async function open(extra: Parameters<typeof createCollector>[0] = {}): Promise<Collector> {
   const collector = await createCollector({
     dataDir: `/tmp/spoor-test-${randomUUID()}`,
+    ...extra,
     sites: [{ id: 'shop', key: KEY, origins: ['*'] }],
     dashboardDir: false,
     rateLimit: false,
@@ -89,6 +95,50 @@ describe('GET /v1/sessions/:id/replay/export', () => {
 
     const otherTab = await get(collector, '/v1/sessions/s-1/replay/export?tabId=other-tab');
     expect(otherTab.json()).toEqual(other);
+  });
+
+  it('reads a long recording from the blob store, every chunk, and caps what it returns', async () => {
+    const dir = `/tmp/spoor-test-${randomUUID()}`;
+    const tables = createSqliteStorage({ filename: `${dir}/spoor.db` });
+    const collector = await open({ storage: tables, blobStore: createDiskBlobStore(`${dir}/replay`) });
+    const now = Date.now();
+    // 250 chunks: more than one read page, each kept in the blob store (the table holds a pointer).
+    const chunks = Array.from({ length: 250 }, (_, n) =>
+      wireEvent(
+        'replay',
+        {
+          events: [{ type: 3, data: { source: 3, id: 1, x: 0, y: n }, timestamp: now + 10 + n }],
+          full: n === 0,
+        },
+        { sessionId: 's-1', ts: now + 10 + n },
+      ),
+    );
+    await ingest(collector, visit('s-1', now));
+    for (let at = 0; at < chunks.length; at += 50) await ingest(collector, chunks.slice(at, at + 50));
+    const row = (await tables.getEvents('shop', 's-1', { types: ['replay'], limit: 1 }))[0];
+    expect(Object.keys(row?.payload ?? {}).sort()).toEqual(['blob', 'bytes', 'full']);
+
+    const response = await get(collector, '/v1/sessions/s-1/replay/export');
+    expect(response.headers['x-spoor-truncated']).toBe('false');
+    const ys = (response.json() as { data: { y: number } }[]).map((e) => e.data.y);
+    expect(ys).toEqual(chunks.map((_, n) => n));
+
+    // Past the cap, the first part of the recording, marked as cut.
+    const capped = Fastify();
+    await capped.register(exportRoutes, {
+      storage: collector.storage,
+      sites: resolveSites([{ id: 'shop', key: KEY, origins: ['*'] }]),
+      token: collector.token,
+      maxChunks: 120,
+    });
+    const cut = await capped.inject({
+      method: 'GET',
+      url: '/v1/sessions/s-1/replay/export',
+      headers: { authorization: `Bearer ${collector.token}` },
+    });
+    expect(cut.headers['x-spoor-truncated']).toBe('true');
+    expect((cut.json() as unknown[]).length).toBe(120);
+    await capped.close();
   });
 
   it('needs the dashboard token and names what is missing', async () => {

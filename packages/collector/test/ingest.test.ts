@@ -198,6 +198,31 @@ describe.each(storages)('POST /v1/collect (%s)', (_name, openStorage) => {
     expect(res.json().message).toContain('events.1.ts');
   });
 
+  it("keeps a field's label on input events, and refuses one that is not short text", async () => {
+    const field = (label: unknown) =>
+      wireEvent(
+        'input',
+        {
+          target: { selector: 'form > input', tag: 'input', label },
+          fieldType: 'text',
+          value: '***',
+          length: 3,
+        },
+        { sessionId: 's-1' },
+      );
+    const res = await post(collector, {
+      body: JSON.stringify(batch([...visit('s-1', Date.now()), field('Full name')])),
+    });
+    expect(res.statusCode).toBe(200);
+    const stored = await collector.storage.getEvents('shop', 's-1', { types: ['input'] });
+    expect(stored[0]?.payload.target).toMatchObject({ label: 'Full name' });
+    for (const bad of ['x'.repeat(3000), 42]) {
+      const refused = await post(collector, { body: JSON.stringify(batch([field(bad)])) });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().message).toContain('target.label');
+    }
+  });
+
   it('accepts event types it does not know yet, with a valid envelope', async () => {
     const res = await post(collector, {
       body: JSON.stringify(batch([wireEvent('future:thing', { anything: [1, 2] })])),

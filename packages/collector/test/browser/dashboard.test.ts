@@ -67,6 +67,8 @@ describe('collector + dashboard in Chromium', () => {
     await page.waitForTimeout(1200);
     await page.getByRole('link', { name: 'Go to checkout' }).click();
     await page.getByRole('textbox', { name: /name/i }).first().fill('Ada Lovelace');
+    // Leaving the field commits it: an input event, named by its label.
+    await page.getByRole('textbox', { name: /name/i }).first().press('Tab');
     await page.waitForTimeout(1500);
     // Leaving the page flushes what is queued (keepalive fetch / beacon).
     await page.close({ runBeforeUnload: true });
@@ -113,6 +115,10 @@ describe('collector + dashboard in Chromium', () => {
     const text = await timeline.textContent();
     for (const type of ['session:start', 'page:view', 'click', 'click:rage', 'custom'])
       expect(text).toContain(type);
+    // A field is named by its label, and what was typed in it stays masked.
+    expect(text).toContain('“Full name” (text)');
+    expect(text).not.toContain('#root > main > form');
+    expect(text).not.toContain('Ada Lovelace');
     // Browser, OS and device read from the user agent, not the raw string.
     const summary = await page.locator('dl.summary').textContent();
     expect(summary).toMatch(/BrowserChrome \d+OSLinuxDeviceDesktop/);
@@ -167,6 +173,18 @@ describe('collector + dashboard in Chromium', () => {
     await page.getByRole('link', { name: 'Heatmap' }).click();
     await page.locator('select').first().selectOption('/products/trail-mug');
     await page.locator('canvas.spoor-heatmap').waitFor();
+    // The backdrop is the page the clicks were on (not the next one), on a desktop screen as the
+    // clicks were, settled after its page view, and the page says where it comes from.
+    const source = page.locator('.backdrop-source');
+    await source.waitFor();
+    expect(await source.textContent()).toMatch(
+      /session of .+, \d+\.\d s after its view of \/products\/trail-mug, on a 1280 px wide screen \(desktop\)/,
+    );
+    expect(await page.getByLabel('Device').inputValue()).toBe('desktop');
+    const backdrop = page.frameLocator('.snapshot iframe');
+    await expect.poll(() => backdrop.locator('h1').textContent(), { timeout: 15_000 }).toBe('Trail mug');
+    expect(await backdrop.getByRole('button', { name: 'Add to cart' }).count()).toBe(1);
+    expect(await page.locator('.snapshot canvas.spoor-heatmap').count()).toBe(1);
     await shot(page, 'heatmap');
 
     await page.getByRole('link', { name: 'Rage & dead clicks' }).click();

@@ -3,7 +3,7 @@ import { isBoolean } from '../validate';
 import type { CaptureContext } from './context';
 import { listen, stopAll } from './listen';
 import type { SourceDefinition } from './source';
-import { describeTarget, elementOf } from './target';
+import { describeField, describeTarget, elementOf } from './target';
 
 /** Options of form capture (`capture.inputs`). */
 export interface InputOptions {
@@ -83,7 +83,7 @@ function captureInputs(ctx: CaptureContext, options: Required<InputOptions>): ()
     else value = checkable ? raw : privacy.scrubText(raw);
     ctx.emit({
       type: 'input',
-      target: describeTarget(field, privacy),
+      target: describeField(field, privacy),
       fieldType,
       value: value.slice(0, MAX_VALUE_LENGTH),
       length: masked && checkable ? 0 : raw.length,

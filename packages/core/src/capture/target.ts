@@ -1,6 +1,7 @@
 import type { TargetInfo } from '../events';
 import type { Privacy } from '../privacy';
 import { scrubText } from '../privacy/scrub';
+import { labelOf } from './label';
 
 /** Elements a click is attributed to when the visitor clicked something inside them. */
 const INTERACTIVE_SELECTOR = [
@@ -160,5 +161,19 @@ export function describeTarget(element: Element, privacy: Privacy, hrefs?: HrefC
   }
   const href = hrefOf(element, privacy, hrefs);
   if (href !== undefined) info.href = href;
+  return info;
+}
+
+/** A form field's target: what `describeTarget` gives, and the field's label when it has one. */
+export interface FieldTargetInfo extends TargetInfo {
+  /** The field's label (see `labelOf`), masked and scrubbed as page text, at most 100 characters. */
+  label?: string;
+}
+
+/** Describes a form field for input events: `describeTarget` and the label a person reads for it. */
+export function describeField(field: Element, privacy: Privacy): FieldTargetInfo {
+  const info: FieldTargetInfo = describeTarget(field, privacy);
+  const label = labelOf(field, privacy);
+  if (label) info.label = label;
   return info;
 }

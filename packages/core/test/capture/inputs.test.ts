@@ -181,6 +181,30 @@ describe('inputs', () => {
     ]);
   });
 
+  it('names the field by its label while its value stays masked', () => {
+    const { events } = start(
+      '<label for="f">Full name</label><input id="f"><label data-spoor-mask>Ada Lovelace <input id="g"></label>',
+    );
+    commit(document.getElementById('f') as HTMLInputElement, 'Ada');
+    commit(document.getElementById('g') as HTMLInputElement, 'Ada');
+    expect(events).toEqual([
+      {
+        type: 'input',
+        target: { selector: '#f', tag: 'input', label: 'Full name' },
+        fieldType: 'text',
+        value: '***',
+        length: 3,
+      },
+      {
+        type: 'input',
+        target: { selector: '#g', tag: 'input', label: '*** ********' },
+        fieldType: 'text',
+        value: '***',
+        length: 3,
+      },
+    ]);
+  });
+
   it('records form submissions with the number of fields a visitor can fill', () => {
     const { events } = start(
       '<form id="signup"><input name="a"><input type="email"><input type="password"><input type="hidden">' +

@@ -1,59 +1,10 @@
-import { decodeReplayChunk } from '@spoor/replay/codec';
 import { aggregateClicks, createHeatmapOverlay, DEFAULT_WIDTH_BUCKETS } from '@spoor/replay/heatmap';
-import { createPlayer, type PlayerEvent } from '@spoor/replay/player';
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { api, flatten, type PageStat, type SessionDetail, type SessionPage, type StoredEvent } from '../api';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { PageStat, SessionPage } from '../api';
+import { dateTime } from '../format';
+import { href } from '../router';
 import { useApi } from '../useApi';
-
-interface Recorded {
-  type: number;
-  timestamp: number;
-  data?: { width?: number };
-}
-
-/**
- * The page as a visitor saw it: the replay of a session that viewed it, paused just after the
- * page view, as the backdrop of the heatmap.
- */
-function PageSnapshot(props: {
-  site: string;
-  sessionId: string;
-  path: string;
-  onStage(stage: HTMLElement | null): void;
-}) {
-  const { site, sessionId, path, onStage } = props;
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    let live = true;
-    let destroy: (() => void) | undefined;
-    const id = encodeURIComponent(sessionId);
-    Promise.all([
-      api<SessionDetail>(`/sessions/${id}`, { site }),
-      api<{ chunks: StoredEvent[] }>(`/sessions/${id}/replay`, { site }),
-    ])
-      .then(([detail, { chunks }]) => {
-        const box = ref.current;
-        if (!live || !box) return;
-        const recorded = chunks.flatMap((c) => decodeReplayChunk(c.payload)) as Recorded[];
-        const width = recorded.find((e) => e.type === 4)?.data?.width ?? 1280;
-        box.style.width = `${Math.min(width, box.parentElement?.clientWidth ?? width)}px`;
-        const events = [...flatten(detail.events), ...flatten(chunks)] as unknown as PlayerEvent[];
-        const player = createPlayer(box, events, { controls: false });
-        destroy = () => player.destroy();
-        const start = Math.min(...recorded.map((e) => e.timestamp));
-        const view = detail.events.find((e) => e.type === 'page:view' && e.path === path);
-        if (view) player.seek(view.ts - start + 1000);
-        requestAnimationFrame(() => live && onStage(box.querySelector<HTMLElement>('.spoor-player-stage')));
-      })
-      .catch(() => live && onStage(null));
-    return () => {
-      live = false;
-      destroy?.();
-      onStage(null);
-    };
-  }, [site, sessionId, path, onStage]);
-  return <div ref={ref} className="snapshot" />;
-}
+import { type BackdropState, PageSnapshot } from './PageSnapshot';
 
 interface Click {
   x: number;
@@ -85,10 +36,17 @@ export function HeatmapPage({ site, initialPath }: { site: string; initialPath: 
   const map = maps.find((m) => m.bucket === (bucket && buckets.includes(bucket) ? bucket : buckets[0]));
   const page = useRef<HTMLDivElement>(null);
   const withReplay = useApi<SessionPage>(current ? '/sessions' : null, { site, path: current, limit: 50 });
-  const sample = withReplay.data?.sessions.find((s) => s.hasReplay);
+  const recorded = useMemo(
+    () => (withReplay.data?.sessions ?? []).filter((s) => s.hasReplay).map((s) => s.id),
+    [withReplay.data],
+  );
   const [useSnapshot, setUseSnapshot] = useState(true);
-  const [stage, setStage] = useState<HTMLElement | null>(null);
-  const snapshot = useSnapshot && sample && current;
+  const [backdrop, setBackdrop] = useState<BackdropState>({ state: 'searching' });
+  const onBackdrop = useCallback((state: BackdropState) => setBackdrop(state), []);
+  // The page from a replay when one shows it on this device class; else the clicks on a blank page.
+  const snapshot = useSnapshot && recorded.length > 0 && current && map;
+  const blank = !snapshot || backdrop.state === 'none';
+  const stage = snapshot && backdrop.state === 'found' ? backdrop.stage : null;
   const topSelectors = useMemo(() => {
     const counts = new Map<string, number>();
     for (const c of clicks.data?.clicks ?? []) counts.set(c.selector, (counts.get(c.selector) ?? 0) + 1);
@@ -96,20 +54,20 @@ export function HeatmapPage({ site, initialPath }: { site: string; initialPath: 
   }, [clicks.data]);
 
   useEffect(() => {
-    if (!map || !snapshot || !stage) return;
+    if (!map || !stage) return;
     const overlay = createHeatmapOverlay(stage, map, { unit: 'clicks' });
     return () => overlay.destroy();
-  }, [map, snapshot, stage]);
+  }, [map, stage]);
 
   useEffect(() => {
-    if (!page.current || !map || snapshot) return;
+    if (!page.current || !map || !blank) return;
     const width = BUCKET_WIDTH[map.bucket] ?? 1280;
     const scale = Math.min(1, (page.current.parentElement?.clientWidth ?? width) / width);
     page.current.style.width = `${width * scale}px`;
     page.current.style.height = `${Math.max(400, ((map.rows + 4) * width * scale) / map.columns)}px`;
     const overlay = createHeatmapOverlay(page.current, map, { unit: 'clicks' });
     return () => overlay.destroy();
-  }, [map, snapshot]);
+  }, [map, blank]);
 
   return (
     <section>
@@ -126,7 +84,7 @@ export function HeatmapPage({ site, initialPath }: { site: string; initialPath: 
           </select>
         </label>
         <label>
-          Screen{' '}
+          Device{' '}
           <select value={map?.bucket ?? ''} onChange={(e) => setBucket(e.target.value)}>
             {buckets.map((b) => (
               <option key={b} value={b}>
@@ -143,15 +101,38 @@ export function HeatmapPage({ site, initialPath }: { site: string; initialPath: 
       </form>
       {clicks.error && <p className="error">{clicks.error}</p>}
       {clicks.data && !map && <p className="empty">No clicks recorded on this page yet.</p>}
-      {map && snapshot && (
-        <div className="heatmap-wrap" data-testid="heatmap">
-          <PageSnapshot site={site} sessionId={sample.id} path={snapshot} onStage={setStage} />
-          <p className="muted">
-            The page as seen in one session; clicks below its first screen are listed underneath.
-          </p>
+      {snapshot && (
+        <div className="heatmap-wrap" data-testid="heatmap" hidden={backdrop.state === 'none'}>
+          <PageSnapshot
+            site={site}
+            sessionIds={recorded}
+            path={current}
+            bucket={map.bucket}
+            onBackdrop={onBackdrop}
+          />
+          {backdrop.state === 'found' && (
+            <p className="muted backdrop-source">
+              Backdrop: the{' '}
+              <a
+                href={href(
+                  `/sessions/${encodeURIComponent(backdrop.sessionId)}?event=${backdrop.backdrop.viewId}`,
+                )}
+              >
+                session of {dateTime(backdrop.backdrop.ts)}
+              </a>
+              , {(backdrop.backdrop.afterView / 1000).toFixed(1)} s after its view of {current}, on a{' '}
+              {backdrop.backdrop.width} px wide screen ({map.bucket}). Clicks below its first screen are
+              listed underneath.
+            </p>
+          )}
         </div>
       )}
-      {map && !snapshot && (
+      {map && snapshot && backdrop.state === 'none' && (
+        <p className="muted">
+          No replay shows this page on a {map.bucket} screen: the clicks on a blank page.
+        </p>
+      )}
+      {map && blank && (
         <div className="heatmap-wrap">
           <div className="heatmap-page" ref={page} data-testid="heatmap" />
         </div>

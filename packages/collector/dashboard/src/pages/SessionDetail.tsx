@@ -2,6 +2,7 @@ import { buildTimeline, createPlayer, type PlayerEvent } from '@spoor/replay/pla
 import { useEffect, useRef, useState } from 'react';
 import { api, flatten, type SessionDetail, type StoredEvent } from '../api';
 import { dateTime, duration, pathOfUrl } from '../format';
+import { fetchReplay } from '../replayPages';
 import { navigate } from '../router';
 import { useApi } from '../useApi';
 import { describeUserAgent } from '../userAgent';
@@ -9,7 +10,7 @@ import { currentRow, type Playback, requestedEvent, seekTo } from './playback';
 
 function describe(event: StoredEvent): string {
   const p = event.payload;
-  const target = p.target as { selector?: string; text?: string } | undefined;
+  const target = p.target as { selector?: string; text?: string; label?: string } | undefined;
   const label = target ? target.text || target.selector || '' : '';
   switch (event.type) {
     case 'page:view':
@@ -24,7 +25,8 @@ function describe(event: StoredEvent): string {
     case 'scroll':
       return `${Math.round(Number(p.depthPct))}%`;
     case 'input':
-      return `${target?.selector ?? ''} (${String(p.fieldType)})`;
+      // A field by the label a person reads (from trackers that send it), else by its selector.
+      return `${target?.label ? `“${target.label}”` : (target?.selector ?? '')} (${String(p.fieldType)})`;
     case 'error':
       return String(p.message);
     case 'custom':
@@ -52,12 +54,14 @@ function Replay({
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const [error, setError] = useState<string | null>(null);
+  const [capped, setCapped] = useState(false);
   useEffect(() => {
     let live = true;
     let destroy: (() => void) | undefined;
-    api<{ chunks: StoredEvent[] }>(`/sessions/${encodeURIComponent(id)}/replay`, { site })
-      .then(({ chunks }) => {
+    fetchReplay(site, id)
+      .then(({ chunks, state }) => {
         if (!live || !ref.current) return;
+        setCapped(state === 'capped');
         const events = [...flatten(timeline), ...flatten(chunks)] as unknown as PlayerEvent[];
         const player = createPlayer(ref.current, events, { speed: 2 });
         const startTs = buildTimeline(events).recorded[0]?.timestamp ?? 0;
@@ -76,6 +80,11 @@ function Replay({
   return (
     <div className="replay" data-testid="replay">
       <div ref={ref} />
+      {capped && (
+        <p className="muted">
+          This recording is long: the player shows its first part; export the replay for all of it.
+        </p>
+      )}
       {error && <p className="error">Cannot play this replay: {error}</p>}
     </div>
   );
