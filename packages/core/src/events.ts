@@ -22,6 +22,8 @@ export interface TargetInfo {
   text?: string;
   /** For links: the redacted `href`. */
   href?: string;
+  /** For form fields (input events): the label a person reads for it, masked and scrubbed like page text. */
+  label?: string;
 }
 
 /** A pointer sample: page x, page y, milliseconds since the first sample of the batch. */

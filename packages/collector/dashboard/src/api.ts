@@ -8,7 +8,7 @@ import type {
   StoredEvent,
 } from '../../src/index';
 
-export type { ClickIssue, PageDetail, PageStat, SessionPage, SessionSummary, StoredEvent };
+export type { ClickIssue, PageDetail, PageStat, SessionPage, StoredEvent };
 
 const TOKEN_KEY = 'spoor-dashboard-token';
 
@@ -29,7 +29,7 @@ export const clearToken = () => localStorage.removeItem(TOKEN_KEY);
 
 export type Query = Record<string, string | number | boolean | undefined | null>;
 
-export function queryString(query: Query): string {
+function queryString(query: Query): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (value === undefined || value === null || value === '' || value === false) continue;

@@ -10,7 +10,7 @@ export interface ReplayPage {
  * Pages the collector answers before the dashboard stops (at ≤ 100 chunks / ~4 MB a page, about
  * 200 MB): a browser tab cannot hold much more, and the rest stays downloadable through the export.
  */
-export const MAX_REPLAY_PAGES = 50;
+const MAX_REPLAY_PAGES = 50;
 
 export interface ReplayChunks {
   chunks: StoredEvent[];

@@ -20,8 +20,8 @@ export interface ExportRouteOptions {
  * stored chunks, far beyond a normal session (an hour is a few hundred chunks). A capped export
  * holds the recording's first part and says so in `x-spoor-truncated: true`.
  */
-export const EXPORT_MAX_CHUNKS = 10_000;
-export const EXPORT_MAX_BYTES = 128 * 1024 * 1024;
+const EXPORT_MAX_CHUNKS = 10_000;
+const EXPORT_MAX_BYTES = 128 * 1024 * 1024;
 /** Chunks read from storage (and its blob store) at a time. */
 const READ_PAGE = 100;
 

@@ -164,15 +164,9 @@ export function describeTarget(element: Element, privacy: Privacy, hrefs?: HrefC
   return info;
 }
 
-/** A form field's target: what `describeTarget` gives, and the field's label when it has one. */
-export interface FieldTargetInfo extends TargetInfo {
-  /** The field's label (see `labelOf`), masked and scrubbed as page text, at most 100 characters. */
-  label?: string;
-}
-
 /** Describes a form field for input events: `describeTarget` and the label a person reads for it. */
-export function describeField(field: Element, privacy: Privacy): FieldTargetInfo {
-  const info: FieldTargetInfo = describeTarget(field, privacy);
+export function describeField(field: Element, privacy: Privacy): TargetInfo {
+  const info = describeTarget(field, privacy);
   const label = labelOf(field, privacy);
   if (label) info.label = label;
   return info;
