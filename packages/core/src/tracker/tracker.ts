@@ -9,7 +9,6 @@ import { createDebugLog } from '../debug/log';
 import { createDeliveryWith } from '../delivery/delivery';
 import type { ResolvedDeliverySettings } from '../delivery/options';
 import type { BatchStore } from '../delivery/store';
-import { describeCollection } from '../disclosure/describe';
 import { getDocument, getWindow, isBrowser, now } from '../env';
 import { describeError } from '../errors';
 import type { EnvelopedEventMap, SessionStartReason, TrackerEventType } from '../events';
@@ -238,7 +237,8 @@ export function buildTracker<TEvents extends object = AnyCustomEvents>(
         if (usable()) consent.deny();
       },
     },
-    disclosure: () => describeCollection(options),
+    // The catalogue's wording (~4 kB) loads only when a page asks for it.
+    disclosure: () => import('@spoor/core/disclosure').then((module) => module.describeCollection(options)),
     identify: appEvents.identify,
     reset() {
       if (!capturing()) return visitor.identity.reset();
