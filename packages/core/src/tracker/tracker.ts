@@ -4,7 +4,6 @@ import type { CaptureContext } from '../capture/context';
 import type { CaptureTable } from '../capture/sources';
 import type { TableOptions } from '../capture/start';
 import { createConsent, initialConsent } from '../consent';
-import { describeIgnored } from '../debug/format';
 import { createDebugLog } from '../debug/log';
 import { createDeliveryWith } from '../delivery/delivery';
 import type { ResolvedDeliverySettings } from '../delivery/options';
@@ -97,7 +96,7 @@ export function buildTracker<TEvents extends object = AnyCustomEvents>(
     visitor,
     debug,
     ignored(input) {
-      if (debug.on) debug.line(describeIgnored(input, { ...snapshot.get(), mode: consent.mode }));
+      debug.ignored(input, { ...snapshot.get(), mode: consent.mode });
     },
   });
 
