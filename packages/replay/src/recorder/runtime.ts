@@ -2,4 +2,5 @@
 // recorded session needs it, so the default recorder loads it with `import()`, beside `@rrweb/record`.
 export type { InputHold } from './inputHold';
 export { createInputHold } from './inputHold';
+export type { RecorderPrivacyOptions } from './privacy';
 export { passMasking, sanitizeEvent, toRecorderPrivacy } from './privacy';
