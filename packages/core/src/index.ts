@@ -21,8 +21,6 @@ export type { ConsentOptions } from './consent';
 export type { BackoffOptions } from './delivery/backoff';
 export type { BatchOptions, DeliverySettings } from './delivery/options';
 export type { DisclosedEvent, DisclosedStorage, Disclosure } from './disclosure/describe';
-export { describeCollection } from './disclosure/describe';
-export { disclosureToHtml, disclosureToMarkdown } from './disclosure/format';
 export type { SpoorErrorCode } from './errors';
 export { isSpoorError, SpoorError } from './errors';
 export type {

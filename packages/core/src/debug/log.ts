@@ -1,35 +1,48 @@
 import type { EventInput } from '../events';
-import { describeProblem } from './format';
 import { debugEnabled } from './switch';
 
 /** Writes Spoor's diagnostics to the console when debugging is on; silent otherwise. */
 export interface DebugLog {
   /** Prints the problem a local event (tracker or transport error) stands for, if any. */
   event(event: EventInput): void;
-  /** Prints a line as is (an ignored or dropped event, a rejected option). */
+  /** Prints why an event handed to a tracker that is not capturing goes nowhere. */
+  ignored(event: EventInput, state: { status: string; consent: string; mode: string }): void;
+  /** Prints a line as is (a dropped event, a rejected option). */
   line(text: string): void;
-  /** True when a line would be printed (to skip building messages otherwise). */
-  readonly on: boolean;
+}
+
+type Wording = typeof import('@spoor/core/debug');
+
+// The wording loads on first use (it is dead weight while debugging is off); every line waits in
+// one queue so lines keep the order of what happened, whichever tracker printed them.
+let wording: Promise<Wording | undefined> | undefined;
+let queue: Promise<void> = Promise.resolve();
+
+function print(render: (words: Wording | undefined) => string | null) {
+  wording ??= import('@spoor/core/debug').catch(() => undefined);
+  const loaded = wording;
+  queue = queue
+    .then(() => loaded)
+    .then((words) => {
+      const text = render(words);
+      if (text) console.warn(`[spoor] ${text}`);
+    })
+    // A console replaced by something that throws must not break tracking.
+    .catch(() => {});
 }
 
 export function createDebugLog(option: boolean | undefined): DebugLog {
-  const line = (text: string) => {
-    if (!debugEnabled(option)) return;
-    try {
-      console.warn(`[spoor] ${text}`);
-    } catch {
-      // A console replaced by something that throws must not break tracking.
-    }
-  };
+  const on = () => debugEnabled(option);
   return {
     event(event) {
-      if (event.type !== 'tracker:error' && event.type !== 'transport:error') return;
-      const text = describeProblem(event);
-      if (text) line(text);
+      if ((event.type === 'tracker:error' || event.type === 'transport:error') && on())
+        print((words) => words?.describeProblem(event) ?? null);
     },
-    line,
-    get on() {
-      return debugEnabled(option);
+    ignored(event, state) {
+      if (on()) print((words) => words?.describeIgnored(event, state) ?? null);
+    },
+    line(text) {
+      if (on()) print(() => text);
     },
   };
 }

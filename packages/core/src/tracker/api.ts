@@ -36,8 +36,11 @@ export interface Tracker<TEvents extends object = AnyCustomEvents> {
    * go through the same conversion and scrubbing as `track()` props. Never throws.
    */
   identify(userId: string, traits?: Record<string, unknown>): void;
-  /** What this configuration collects, stores and where it sends it, for a privacy page. */
-  disclosure(): Disclosure;
+  /**
+   * What this configuration collects, stores and where it sends it, for a privacy page. Loads
+   * `@spoor/core/disclosure` (the catalogue's wording) on first use, hence the promise.
+   */
+  disclosure(): Promise<Disclosure>;
   /** For logout: forgets the user, and starts a new visitor id and a new session. */
   reset(): void;
   /** Sends everything waiting. */

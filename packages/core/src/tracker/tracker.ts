@@ -4,12 +4,10 @@ import type { CaptureContext } from '../capture/context';
 import type { CaptureTable } from '../capture/sources';
 import type { TableOptions } from '../capture/start';
 import { createConsent, initialConsent } from '../consent';
-import { describeIgnored } from '../debug/format';
 import { createDebugLog } from '../debug/log';
 import { createDeliveryWith } from '../delivery/delivery';
 import type { ResolvedDeliverySettings } from '../delivery/options';
 import type { BatchStore } from '../delivery/store';
-import { describeCollection } from '../disclosure/describe';
 import { getDocument, getWindow, isBrowser, now } from '../env';
 import { describeError } from '../errors';
 import type { EnvelopedEventMap, SessionStartReason, TrackerEventType } from '../events';
@@ -98,7 +96,7 @@ export function buildTracker<TEvents extends object = AnyCustomEvents>(
     visitor,
     debug,
     ignored(input) {
-      if (debug.on) debug.line(describeIgnored(input, { ...snapshot.get(), mode: consent.mode }));
+      debug.ignored(input, { ...snapshot.get(), mode: consent.mode });
     },
   });
 
@@ -238,7 +236,8 @@ export function buildTracker<TEvents extends object = AnyCustomEvents>(
         if (usable()) consent.deny();
       },
     },
-    disclosure: () => describeCollection(options),
+    // The catalogue's wording (~4 kB) loads only when a page asks for it.
+    disclosure: () => import('@spoor/core/disclosure').then((module) => module.describeCollection(options)),
     identify: appEvents.identify,
     reset() {
       if (!capturing()) return visitor.identity.reset();

@@ -21,6 +21,12 @@ const refusing = (status: number, body: object) =>
     fetch: async () => new Response(JSON.stringify(body), { status }),
   });
 
+// Lines are printed once the wording (`@spoor/core/debug`) has loaded, in the order they happened.
+const settled = async () => {
+  await import('@spoor/core/debug');
+  await new Promise((resolve) => setTimeout(resolve, 0));
+};
+
 const printed = (warn: { mock: { calls: unknown[][] } }) => warn.mock.calls.map((call) => String(call[0]));
 
 describe('describeProblem', () => {
@@ -82,6 +88,7 @@ describe('debug option', () => {
     tracker.start();
     tracker.track('x');
     await tracker.flush();
+    await settled();
     const lines = printed(warn);
     expect(
       lines.some((l) => l.includes('401 missing-site-key from /v1/collect') && l.includes('set siteKey')),
@@ -89,7 +96,7 @@ describe('debug option', () => {
     expect(lines.every((l) => l.startsWith('[spoor] '))).toBe(true);
   });
 
-  it('prints dropped events, events before start and rejected options', () => {
+  it('prints dropped events, events before start and rejected options, in order', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const { tracker } = setup({ debug: true, beforeSend: (e) => (e.type === 'custom' ? null : e) });
     tracker.track('early');
@@ -98,7 +105,11 @@ describe('debug option', () => {
     tracker.track('bad', { n: 1n });
     expect(() => createTracker({ debug: true, batch: { maxEvents: 0 } })).toThrow();
     expect(() => createTracker({ debug: true, delivery: { maxAttempts: -1 } })).toThrow();
+    expect(warn).not.toHaveBeenCalled();
+    await settled();
     const lines = printed(warn);
+    expect(lines[0]).toBe('[spoor] track("early") ignored: call tracker.start() first');
+    expect(lines[1]).toBe('[spoor] a custom event was dropped by beforeSend');
     expect(lines).toContain('[spoor] track("early") ignored: call tracker.start() first');
     expect(lines).toContain('[spoor] a custom event was dropped by beforeSend');
     expect(lines.some((l) => l.includes('invalid-event: track("bad") dropped: props.n is a BigInt'))).toBe(
@@ -119,11 +130,12 @@ describe('debug option', () => {
     tracker.track('bad', { n: 1n });
     await tracker.flush();
     expect(() => createTracker({ batch: { maxEvents: 0 } })).toThrow();
+    await settled();
     expect(warn).not.toHaveBeenCalled();
     expect(log).not.toHaveBeenCalled();
   });
 
-  it('switches on from the page URL or from localStorage, without a rebuild', () => {
+  it('switches on from the page URL or from localStorage, without a rebuild', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const tracker = createTracker({ capture: NO_CAPTURE });
     history.replaceState({}, '', '/?spoor_debug=1');
@@ -135,6 +147,7 @@ describe('debug option', () => {
     history.replaceState({}, '', '/?spoor_debug=0');
     tracker.track('four');
     tracker.destroy();
+    await settled();
     expect(printed(warn).map((l) => l.split(' ')[1])).toEqual(['track("one")', 'track("three")']);
   });
 

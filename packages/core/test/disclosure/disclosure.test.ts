@@ -1,14 +1,15 @@
+import { disclosureToHtml, disclosureToMarkdown } from '@spoor/core/disclosure';
 import { describe, expect, it } from 'vitest';
-import { createHttpTransport, createTracker, disclosureToHtml, disclosureToMarkdown } from '../../src/index';
+import { createHttpTransport, createTracker } from '../../src/index';
 
 const http = createHttpTransport({
   url: 'https://collect.example/v1/collect',
   fetch: async () => new Response(),
 });
 
-describe('tracker.disclosure()', () => {
-  it('describes the default configuration', () => {
-    const d = createTracker({ transport: http }).disclosure();
+describe('(await tracker.disclosure())', async () => {
+  it('describes the default configuration', async () => {
+    const d = await createTracker({ transport: http }).disclosure();
     expect(d.consent).toMatchObject({ mode: 'opt-out', honoursBrowserSignals: true });
     expect(d.events.map((e) => e.type)).toEqual([
       'session:start',
@@ -41,8 +42,8 @@ describe('tracker.disclosure()', () => {
     expect(d.commonFields).toContain('visitorId');
   });
 
-  it('follows the options: sources off, opt-in, no visitor id, custom names and rules', () => {
-    const d = createTracker({
+  it('follows the options: sources off, opt-in, no visitor id, custom names and rules', async () => {
+    const d = await createTracker({
       transport: http,
       capture: { pointer: false, inputs: false, clicks: false },
       consent: { mode: 'opt-in', respectGlobalPrivacyControl: false },
@@ -70,22 +71,22 @@ describe('tracker.disclosure()', () => {
     expect(d.protections).not.toContain('error stack traces are not sent');
   });
 
-  it('works on the server, before start and after destroy, and stores nothing', () => {
+  it('works on the server, before start and after destroy, and stores nothing', async () => {
     const tracker = createTracker({ consent: { mode: 'opt-in' } });
-    expect(tracker.disclosure().endpoints).toEqual([]);
+    expect((await tracker.disclosure()).endpoints).toEqual([]);
     tracker.destroy();
-    expect(tracker.disclosure().events.length).toBeGreaterThan(0);
+    expect((await tracker.disclosure()).events.length).toBeGreaterThan(0);
     expect(document.cookie).toBe('');
   });
 });
 
-describe('disclosure formatters', () => {
-  const hostile = createTracker({
-    transport: { name: '<img src=x onerror=alert(1)>', send: async () => ({ status: 'ok' }) },
-    privacy: { maskSelector: '.a > b' },
-  }).disclosure();
+const hostile = await createTracker({
+  transport: { name: '<img src=x onerror=alert(1)>', send: async () => ({ status: 'ok' }) },
+  privacy: { maskSelector: '.a > b' },
+}).disclosure();
 
-  it('renders Markdown with headings, a table per list of events and storage, and escapes values', () => {
+describe('disclosure formatters', () => {
+  it('renders Markdown with headings, a table per list of events and storage, and escapes values', async () => {
     const md = disclosureToMarkdown(hostile);
     expect(md).toContain('### What is recorded');
     expect(md).toContain('| Event | When | Fields |');
@@ -95,7 +96,7 @@ describe('disclosure formatters', () => {
     expect(md).toContain('.a \\> b');
   });
 
-  it('renders HTML with every value escaped', () => {
+  it('renders HTML with every value escaped', async () => {
     const html = disclosureToHtml(hostile);
     expect(html).toContain('<h3>Consent</h3>');
     expect(html).toContain('<td>page:view</td>');
@@ -108,8 +109,8 @@ describe('disclosure formatters', () => {
 });
 
 describe('event fields', () => {
-  it('names the target of clicks and inputs and keeps other fields whole', () => {
-    const events = createTracker().disclosure().events;
+  it('names the target of clicks and inputs and keeps other fields whole', async () => {
+    const events = (await createTracker().disclosure()).events;
     const input = events.find((e) => e.type === 'input');
     expect(input?.fields).toEqual([
       'fieldType',

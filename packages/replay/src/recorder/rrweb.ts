@@ -1,6 +1,6 @@
-import { createInputHold, type InputHold } from './inputHold';
-import { assertSelectors, passMasking, sanitizeEvent, toRecorderPrivacy } from './privacy';
 import { RECORDED_EVENT_TYPE, type RecordedEvent, type Recorder, type Recording } from './recorder';
+import type { InputHold } from './runtime';
+import { assertSelectors } from './selectors';
 
 /** Options of {@link createRrwebRecorder}. */
 export interface RrwebRecorderOptions {
@@ -24,19 +24,25 @@ export interface RrwebRecorderOptions {
   inputs?: 'pause' | 'last' | 'all';
 }
 
-type RecordModule = typeof import('@rrweb/record');
-type RecordFunction = RecordModule['record'];
+type RecordFunction = typeof import('@rrweb/record')['record'];
+type Runtime = typeof import('@spoor/replay/rrweb-privacy');
+interface RecordModule {
+  record: RecordFunction;
+  runtime: Runtime;
+}
 
 let loading: Promise<RecordModule> | undefined;
 
 /**
- * Loads `@rrweb/record` once per page. It is a dynamic import so that the app's bundler puts rrweb
- * in a chunk of its own, fetched only when a session is actually recorded. A failed load is
- * forgotten, so a later recording may try again.
+ * Loads `@rrweb/record` and Spoor's masking for it once per page. They are dynamic imports so that
+ * the app's bundler puts them in chunks of their own, fetched only when a session is actually
+ * recorded. A failed load is forgotten, so a later recording may try again.
  */
 function loadRecord(): Promise<RecordModule> {
   if (!loading) {
-    const pending = import('@rrweb/record');
+    const pending = Promise.all([import('@rrweb/record'), import('@spoor/replay/rrweb-privacy')]).then(
+      ([rrweb, runtime]) => ({ record: rrweb.record, runtime }),
+    );
     loading = pending;
     pending.catch(() => {
       if (loading === pending) loading = undefined;
@@ -77,17 +83,18 @@ export function createRrwebRecorder(options: RrwebRecorderOptions = {}): Recorde
     start(start): Recording {
       // Checked before anything loads: an invalid selector fails closed, synchronously.
       assertSelectors(start.document, start.privacy);
-      // One masking decision per element per pass, shared by rrweb's serialiser and the sanitiser.
-      const isTextMasked = passMasking(start.privacy);
-      const privacyOptions = toRecorderPrivacy(start.privacy, start.blockMedia, isTextMasked);
       const inputSampling = options.inputs ?? 'pause';
       let stopped = false;
       let record: RecordFunction | undefined;
       let inputs: InputHold | undefined;
       let stopRecord: (() => void) | undefined;
 
-      const begin = (rrweb: RecordFunction) => {
+      const begin = (rrweb: RecordFunction, runtime: Runtime) => {
         if (stopped) return;
+        const { createInputHold, passMasking, sanitizeEvent, toRecorderPrivacy } = runtime;
+        // One masking decision per element per pass, shared by rrweb's serialiser and the sanitiser.
+        const isTextMasked = passMasking(start.privacy);
+        const privacyOptions = toRecorderPrivacy(start.privacy, start.blockMedia, isTextMasked);
         record = rrweb;
         const lookup = (id: number): Node | null => rrweb.mirror.getNode(id);
         const hold = createInputHold(
@@ -162,10 +169,10 @@ export function createRrwebRecorder(options: RrwebRecorderOptions = {}): Recorde
       // rrweb starts in a task of its own: its first full snapshot is the longest piece of work
       // recording does, and in the task that starts the tracker (or the one that loaded the
       // chunk) it made one long task of both.
-      const beginSoon = (rrweb: RecordFunction) =>
+      const beginSoon = (loaded: RecordModule) =>
         setTimeout(() => {
           try {
-            begin(rrweb);
+            begin(loaded.record, loaded.runtime);
           } catch (error) {
             // rrweb could not start: record nothing rather than half a page.
             start.reportError(error);
@@ -173,8 +180,8 @@ export function createRrwebRecorder(options: RrwebRecorderOptions = {}): Recorde
           }
         }, 0);
       loadRecord().then(
-        (rrweb) => {
-          beginSoon(rrweb.record);
+        (loaded) => {
+          beginSoon(loaded);
         },
         (error: unknown) => {
           // Blocked by the network or a Content-Security-Policy: nothing is recorded.
