@@ -9,10 +9,15 @@ import { type Collector, createCollector, type SessionSummary } from '../../src/
 
 // The whole loop in real Chromium: the React example (built, served by the collector) sends to the
 // collector; the dashboard, logged in with the token, lists the session, shows its timeline and
-// plays its replay. A screenshot of each dashboard page goes to docs/dashboard/ (linked from the docs).
+// plays its replay. A screenshot of each dashboard page goes to test-results/dashboard/, or to
+// docs/dashboard/ (linked from the docs) with SPOOR_UPDATE_SCREENSHOTS=1, so a test run leaves the
+// checkout as it found it.
 
 const TOKEN = 'e2e-dashboard-token';
-const shots = join(repoRoot, 'docs/dashboard');
+const shots = join(
+  repoRoot,
+  process.env.SPOOR_UPDATE_SCREENSHOTS === '1' ? 'docs/dashboard' : 'test-results/dashboard',
+);
 
 describe('collector + dashboard in Chromium', () => {
   let collector: Collector;
