@@ -1,9 +1,9 @@
-import { timingSafeEqual } from 'node:crypto';
 import { decodeReplayChunk, type RrwebEvent } from '@spoor/replay/codec';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Site } from '../sites';
 import type { Storage, StoredEvent } from '../storage/storage';
+import { requireDashboardToken } from './dashboardAuth';
 
 export interface ExportRouteOptions {
   storage: Storage;
@@ -31,12 +31,6 @@ const exportQuery = z.object({
 });
 const idParams = z.object({ id: z.string().min(1).max(128) });
 
-const sameToken = (given: string, expected: string) => {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-};
-
 /**
  * `GET /v1/sessions/:id/replay/export`: a session's replay as standard rrweb JSON (an array of
  * rrweb events, sorted by time), whatever codec each chunk was sent in, for rrweb's own tools.
@@ -48,16 +42,7 @@ export async function exportRoutes(app: FastifyInstance, options: ExportRouteOpt
   const siteIds = new Set([...sites.values()].map((s) => s.id));
   const defaultSite = [...sites.values()][0]?.id ?? 'default';
 
-  app.addHook('onRequest', async (req, reply) => {
-    const header = req.headers.authorization ?? '';
-    const token = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
-    if (!token || !sameToken(token, options.token)) {
-      return reply.code(401).header('www-authenticate', 'Bearer realm="spoor-dashboard"').send({
-        error: 'unauthorized',
-        message: 'send the dashboard token as Authorization: Bearer <token>',
-      });
-    }
-  });
+  requireDashboardToken(app, options.token);
 
   type Req = FastifyRequest<{ Querystring: Record<string, unknown>; Params: Record<string, unknown> }>;
 

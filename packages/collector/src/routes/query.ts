@@ -1,9 +1,9 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Site } from '../sites';
 import { decodeEventCursor, encodeEventCursor } from '../storage/sql';
 import type { Storage, StoredEvent } from '../storage/storage';
+import { requireDashboardToken } from './dashboardAuth';
 
 export interface QueryRouteOptions {
   storage: Storage;
@@ -45,28 +45,13 @@ const REPLAY_PAGE_CHUNKS = 100;
 const REPLAY_PAGE_BYTES = 4 * 1024 * 1024;
 const idParams = z.object({ id: text(128).pipe(z.string().min(1)) });
 
-function equalTokens(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
 /** The dashboard's read and erasure API: every route needs `Authorization: Bearer <dashboard token>`. */
 export async function queryRoutes(app: FastifyInstance, options: QueryRouteOptions): Promise<void> {
   const { storage, sites } = options;
   const siteIds = new Set([...sites.values()].map((s) => s.id));
   const defaultSite = [...sites.values()][0]?.id ?? 'default';
 
-  app.addHook('onRequest', async (req, reply) => {
-    const header = req.headers.authorization ?? '';
-    const token = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
-    if (!token || !equalTokens(token, options.token)) {
-      return reply.code(401).header('www-authenticate', 'Bearer realm="spoor-dashboard"').send({
-        error: 'unauthorized',
-        message: 'send the dashboard token as Authorization: Bearer <token>',
-      });
-    }
-  });
+  requireDashboardToken(app, options.token);
 
   function parse<TSchema extends z.ZodType>(
     schema: TSchema,
