@@ -70,7 +70,8 @@ export function createSessionFacts() {
     return facts;
   };
   return {
-    observe(input: EventInput, sessionId: string, href: string): SessionFacts | null {
+    // `href` is read only for a page view: observe runs for every event, pointer and scroll included.
+    observe(input: EventInput, sessionId: string, href: () => string): SessionFacts | null {
       if (input.type === 'session:start') return save({ ...NO_SESSION_FACTS, sessionId });
       if (input.type === 'page:view') {
         const current = load(sessionId);
@@ -79,7 +80,7 @@ export function createSessionFacts() {
           ...current,
           sessionPageViews: current.sessionPageViews + 1,
           entryReferrer: first ? input.referrer : current.entryReferrer,
-          utm: first ? utmOf(href) : current.utm,
+          utm: first ? utmOf(href()) : current.utm,
         });
       }
       if (input.type === 'page:leave' && input.engagedMs > 0) {

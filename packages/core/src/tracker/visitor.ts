@@ -34,7 +34,7 @@ export function createVisitorState(
   return {
     identity,
     observe(input, session) {
-      const changed = facts.observe(input, session.id, currentHref());
+      const changed = facts.observe(input, session.id, currentHref);
       if (changed) snapshot.update(changed);
     },
     sessionStarted(session, reason) {
