@@ -1,3 +1,4 @@
+import { FRAMEWORK_ERROR_EVENT } from '../adapter/frameworkError';
 import type { EventPayload } from '../events';
 import { isPositiveInteger } from '../validate';
 import type { CaptureContext } from './context';
@@ -83,6 +84,17 @@ function captureErrors(ctx: CaptureContext, options: Required<ErrorCaptureOption
           error.error === undefined || error.error === null ? null : describeReason(error.error);
         const message = error.message || described?.message || 'Unknown error';
         report('error', message, described?.stack, error.filename ?? '', error.lineno ?? 0, error.colno ?? 0);
+      },
+      false,
+    ),
+    // Errors a framework caught, handed over by reportFrameworkError: named as an uncaught error is.
+    listen(
+      ctx,
+      win,
+      FRAMEWORK_ERROR_EVENT,
+      (event) => {
+        const { message, stack } = describeReason((event as CustomEvent).detail);
+        report('error', message, stack, '', 0, 0);
       },
       false,
     ),
