@@ -51,11 +51,11 @@ export interface TrackerOptions {
   debug?: boolean;
 }
 
-const transport: Rule = {
+export const transport: Rule = {
   expected: 'a transport ({ name, send(batch, options) })',
   test: (value) => isPlainObject(value) && typeof value.send === 'function' && typeof value.name === 'string',
 };
-const plugin: Rule = {
+export const plugin: Rule = {
   expected: 'a plugin ({ name, setup(ctx) })',
   test: (value) =>
     isPlainObject(value) && typeof value.setup === 'function' && typeof value.name === 'string',
@@ -107,7 +107,11 @@ const SHAPE = {
 export function validateOptions(options: unknown): asserts options is TrackerOptions {
   if (options === undefined) return;
   checkFields('', options, SHAPE, 'createTracker');
-  const { transports, plugins } = options as TrackerOptions;
+  checkLists(options as TrackerOptions);
+}
+
+/** Checks each of `transports` and `plugins`, naming the bad one by its index. */
+export function checkLists({ transports, plugins }: Pick<TrackerOptions, 'transports' | 'plugins'>): void {
   transports?.forEach((item, index) => {
     if (!transport.test(item)) invalid(`transports[${index}]`, transport.expected, item);
   });

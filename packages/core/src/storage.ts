@@ -131,6 +131,12 @@ export function openStore(
   return memoryStore();
 }
 
+/** A cookie, or memory where cookies cannot be used: the lite tracker's store, without localStorage. */
+export function openCookieStore(name: string, cookie: CookieOptions = {}): KeyValueStore {
+  const store = cookieStore(name, cookie);
+  return store ? guard(store) : memoryStore();
+}
+
 /** A store whose failures (a cookie setter that starts throwing) never escape. */
 function guard(store: KeyValueStore): KeyValueStore {
   return {

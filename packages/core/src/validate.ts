@@ -11,7 +11,10 @@ export interface Shape {
   [field: string]: Rule | Shape;
 }
 
-const rule = (expected: string, test: (value: unknown) => boolean): Rule => ({ expected, test });
+const rule = /* @__NO_SIDE_EFFECTS__ */ (expected: string, test: (value: unknown) => boolean): Rule => ({
+  expected,
+  test,
+});
 const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 
 export const isBoolean = rule('true or false', (value) => typeof value === 'boolean');
@@ -31,7 +34,7 @@ export const isStringList = rule(
 );
 export const isFunction = rule('a function', (value) => typeof value === 'function');
 export const isArray = rule('an array', Array.isArray);
-export const oneOf = (...values: readonly (string | boolean)[]): Rule =>
+export const oneOf = /* @__NO_SIDE_EFFECTS__ */ (...values: readonly (string | boolean)[]): Rule =>
   rule(
     `one of ${values.map((value) => (typeof value === 'string' ? `'${value}'` : String(value))).join(', ')}`,
     (value) => values.includes(value as string | boolean),

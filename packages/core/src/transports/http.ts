@@ -4,7 +4,7 @@ import type { TrackerEvent } from '../events';
 import { jsonList, jsonOf } from '../shared/json';
 import { parseRetryAfter } from '../shared/retryAfter';
 import { byteLength } from '../shared/utf8';
-import { createWorkerGzip, gzipHere } from './gzip';
+import { createWorkerGzip, type Gzip, gzipHere } from './gzip';
 import { refusal } from './refusal';
 import type { Transport, TransportResult } from './transport';
 
@@ -90,12 +90,17 @@ function wire(batchId: string, events: TrackerEvent[]): string {
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function createHttpTransport(options: HttpTransportOptions): Transport {
+  return createHttpTransportWith(options, options.compressInWorker === false ? gzipHere : createWorkerGzip());
+}
+
+/** {@link createHttpTransport} with the given gzip: the lite build compresses on the main thread only. */
+/* @__NO_SIDE_EFFECTS__ */
+export function createHttpTransportWith(options: HttpTransportOptions, gzip: Gzip): Transport {
   const compress = options.compress ?? true;
   const threshold = options.compressThreshold ?? 1024;
   const timeoutMs = options.timeoutMs ?? 30_000;
   const budget = options.keepaliveBudgetBytes ?? 60_000;
   let keepaliveInFlight = 0;
-  const gzip = options.compressInWorker === false ? gzipHere : createWorkerGzip();
   const doFetch = (input: string, init: RequestInit) => {
     const impl = options.fetch ?? getWindow()?.fetch?.bind(getWindow());
     if (!impl) throw new Error('fetch is not available');
