@@ -10,7 +10,7 @@ import { type TableOptions, validateSources } from './capture/start';
 import type { ConsentOptions } from './consent';
 import type { BatchOptions, DeliverySettings } from './delivery/options';
 import type { TrackerEvent } from './events';
-import { checkLists, plugin, type TrackerOptions, transport } from './options';
+import { checkLists, type TrackerOptions, transport } from './options';
 import type { TrackerPlugin } from './plugin';
 import type { SessionOptions } from './session/options';
 import type { Tracker } from './tracker/api';

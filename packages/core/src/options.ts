@@ -55,7 +55,7 @@ export const transport: Rule = {
   expected: 'a transport ({ name, send(batch, options) })',
   test: (value) => isPlainObject(value) && typeof value.send === 'function' && typeof value.name === 'string',
 };
-export const plugin: Rule = {
+const plugin: Rule = {
   expected: 'a plugin ({ name, setup(ctx) })',
   test: (value) =>
     isPlainObject(value) && typeof value.setup === 'function' && typeof value.name === 'string',
@@ -67,7 +67,7 @@ const SHAPE = {
   session: {
     idleTimeoutMs: isPositive,
     maxDurationMs: isPositive,
-    storage: oneOf('cookie', 'localStorage', 'memory'),
+    storage: /* @__PURE__ */ oneOf('cookie', 'localStorage', 'memory'),
     cookieDomain: isNonEmptyString,
     cookieName: isNonEmptyString,
   },
@@ -83,7 +83,7 @@ const SHAPE = {
     captureErrorStack: isBoolean,
   },
   consent: {
-    mode: oneOf('opt-in', 'opt-out'),
+    mode: /* @__PURE__ */ oneOf('opt-in', 'opt-out'),
     respectGlobalPrivacyControl: isBoolean,
     cookieName: isNonEmptyString,
     rememberForMs: isPositive,

@@ -33,14 +33,19 @@ function readExpiring(raw: string | null): string | null {
   return raw.slice(sep + 1);
 }
 
+/** Reads a cookie without writing anything; null when it is missing or cookies are unreadable. */
+export function peekCookie(name: string): string | null {
+  try {
+    return readCookie(getDocument()?.cookie ?? '', name);
+  } catch {
+    return null;
+  }
+}
+
 /** Reads a stored value (cookie first, then localStorage) without writing anything. */
 export function peek(name: string): string | null {
-  try {
-    const value = readCookie(getDocument()?.cookie ?? '', name);
-    if (value !== null) return value;
-  } catch {
-    // Cookies unreadable: try localStorage.
-  }
+  const value = peekCookie(name);
+  if (value !== null) return value;
   try {
     return readExpiring(getWindow()?.localStorage?.getItem(name) ?? null);
   } catch {

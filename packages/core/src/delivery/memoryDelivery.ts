@@ -56,9 +56,9 @@ export function createMemoryDelivery(options: DeliveryOptions): Delivery {
   const send = async (queue: Queue, now = false): Promise<void> => {
     if (queue.phase === 'sending' || (queue.phase === 'backing-off' && !now)) return;
     clearTimeout(queue.timer);
-    const batch = (queue.batch ??= queue.waiting.length
-      ? { batchId: createId(), events: queue.waiting.splice(0, maxEvents), attempt: 0 }
-      : null);
+    if (!queue.batch && queue.waiting.length)
+      queue.batch = { batchId: createId(), events: queue.waiting.splice(0, maxEvents), attempt: 0 };
+    const batch = queue.batch;
     if (!batch) return;
     queue.phase = 'sending';
     const signal = controller.signal;

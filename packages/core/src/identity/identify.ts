@@ -1,3 +1,4 @@
+import type { JsonConversion } from '../props/customEvent';
 import { toJson } from '../props/toJson';
 
 /** The collector keeps ids of up to 128 characters. */
@@ -9,6 +10,11 @@ export type IdentifyResult =
 
 /** The user id and traits of an `identify()` call as they will be sent, or why it is ignored. */
 export function checkIdentify(userId: unknown, traits: unknown): IdentifyResult {
+  return checkIdentifyWith(userId, traits, toJson);
+}
+
+/** {@link checkIdentify} with the given JSON conversion. */
+export function checkIdentifyWith(userId: unknown, traits: unknown, json: JsonConversion): IdentifyResult {
   const fail = (problem: string): IdentifyResult => ({
     ok: false,
     message: `identify() ignored: ${problem}`,
@@ -20,7 +26,7 @@ export function checkIdentify(userId: unknown, traits: unknown): IdentifyResult 
   if (userId.length > MAX_USER_ID_LENGTH)
     return fail(`the user id is ${userId.length} characters; at most ${MAX_USER_ID_LENGTH}`);
   if (traits === undefined || traits === null) return { ok: true, userId, traits: {} };
-  const converted = toJson(traits, 'traits', 10);
+  const converted = json(traits, 'traits', 10);
   if (!converted.ok) return fail(converted.problem);
   const value = converted.value;
   if (typeof value !== 'object' || value === null || Array.isArray(value))

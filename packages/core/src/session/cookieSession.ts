@@ -71,7 +71,10 @@ export function createCookieSession(options: SessionOptions, callbacks: SessionC
         return begin(next.reason, stored?.id);
       }
       const live = adopt(stored as StoredSession);
-      if (activity && at - lastWrite >= WRITE_INTERVAL_MS) write((known = { ...live, lastActivity: at }));
+      if (activity && at - lastWrite >= WRITE_INTERVAL_MS) {
+        known = { ...live, lastActivity: at };
+        write(known);
+      }
       return known as StoredSession;
     },
     reset() {

@@ -4,7 +4,9 @@ import { createDebugLog } from '../debug/log';
 import { createDeliveryWith } from '../delivery/delivery';
 import { openBatchStore } from '../delivery/openBatchStore';
 import { createPrivacy } from '../privacy';
+import { toJson } from '../props/toJson';
 import { createSessionManager } from '../session/manager';
+import { openStore, peek } from '../storage';
 import type { TrackerParts } from './parts';
 import { createVisitorState } from './visitor';
 
@@ -14,7 +16,12 @@ export const FULL_PARTS: TrackerParts = {
   privacy: createPrivacy,
   delivery: (options) => createDeliveryWith(options, openBatchStore),
   sessions: createSessionManager,
-  consent: createConsent,
+  consent: (options, cookieDomain, onChange) =>
+    createConsent(options, cookieDomain, onChange, {
+      peek,
+      open: (name, cookie) => openStore('cookie', name, cookie),
+    }),
   visitor: createVisitorState,
   debug: createDebugLog,
+  json: toJson,
 };

@@ -2,7 +2,9 @@ import { createConsent } from '../consent';
 import { createMemoryDelivery } from '../delivery/memoryDelivery';
 import { createUserOnlyVisitor } from '../identity/userOnly';
 import { createLitePrivacy } from '../privacy/lite';
+import { toJsonLite } from '../props/jsonLite';
 import { createCookieSession } from '../session/cookieSession';
+import { openCookieStore, peekCookie } from '../storage';
 import type { TrackerParts } from './parts';
 
 const silent = { event() {}, ignored() {}, line() {} };
@@ -12,7 +14,9 @@ export const LITE_PARTS: Omit<TrackerParts, 'sources'> = {
   privacy: createLitePrivacy,
   delivery: createMemoryDelivery,
   sessions: createCookieSession,
-  consent: createConsent,
+  consent: (options, cookieDomain, onChange) =>
+    createConsent(options, cookieDomain, onChange, { peek: peekCookie, open: openCookieStore }),
   visitor: createUserOnlyVisitor,
   debug: () => silent,
+  json: toJsonLite,
 };

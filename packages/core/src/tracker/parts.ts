@@ -5,6 +5,7 @@ import type { Delivery, DeliveryOptions } from '../delivery/delivery';
 import type { ConsentState } from '../events';
 import type { TrackerOptions } from '../options';
 import type { Privacy, PrivacyOptions } from '../privacy/types';
+import type { JsonConversion } from '../props/customEvent';
 import type { SessionCallbacks, SessionManager } from '../session/manager';
 import type { SessionOptions } from '../session/options';
 import type { SnapshotStore } from './snapshot';
@@ -30,4 +31,6 @@ export interface TrackerParts {
   /** Visitor id, user id and session facts; `allowed()` says whether ids may be stored now. */
   visitor(options: TrackerOptions, snapshot: SnapshotStore, allowed: () => boolean): VisitorState;
   debug(enabled: boolean | undefined): DebugLog;
+  /** How `track()` props and `identify()` traits become JSON, or what JSON cannot hold is named. */
+  json: JsonConversion;
 }

@@ -167,6 +167,7 @@ export function buildTracker<TEvents extends object = AnyCustomEvents>(
     emit: (input) => pipeline.emit(input),
     report,
     destroyed: () => state === 'destroyed',
+    json: parts.json,
   });
 
   const usable = () => state !== 'destroyed' && isBrowser();

@@ -2,10 +2,9 @@ import { getNavigator, getWindow, now } from '../env';
 import { describeError } from '../errors';
 import type { TrackerEvent } from '../events';
 import { jsonList, jsonOf } from '../shared/json';
-import { parseRetryAfter } from '../shared/retryAfter';
 import { byteLength } from '../shared/utf8';
-import { createWorkerGzip, type Gzip, gzipHere } from './gzip';
-import { refusal } from './refusal';
+import { answerOf } from './answer';
+import { createWorkerGzip, gzipHere } from './gzip';
 import type { Transport, TransportResult } from './transport';
 
 /** Options of {@link createHttpTransport}. */
@@ -54,10 +53,6 @@ export interface WireBatch {
   events: TrackerEvent[];
 }
 
-function retryable(status: number): boolean {
-  return status === 408 || status === 429 || status >= 500;
-}
-
 const ENVELOPE_BYTES = 120;
 
 /** The longest prefix of `events` whose wire body fits in `room` bytes (an oversize first event: none). */
@@ -90,17 +85,12 @@ function wire(batchId: string, events: TrackerEvent[]): string {
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function createHttpTransport(options: HttpTransportOptions): Transport {
-  return createHttpTransportWith(options, options.compressInWorker === false ? gzipHere : createWorkerGzip());
-}
-
-/** {@link createHttpTransport} with the given gzip: the lite build compresses on the main thread only. */
-/* @__NO_SIDE_EFFECTS__ */
-export function createHttpTransportWith(options: HttpTransportOptions, gzip: Gzip): Transport {
   const compress = options.compress ?? true;
   const threshold = options.compressThreshold ?? 1024;
   const timeoutMs = options.timeoutMs ?? 30_000;
   const budget = options.keepaliveBudgetBytes ?? 60_000;
   let keepaliveInFlight = 0;
+  const gzip = options.compressInWorker === false ? gzipHere : createWorkerGzip();
   const doFetch = (input: string, init: RequestInit) => {
     const impl = options.fetch ?? getWindow()?.fetch?.bind(getWindow());
     if (!impl) throw new Error('fetch is not available');
@@ -115,20 +105,7 @@ export function createHttpTransportWith(options: HttpTransportOptions, gzip: Gzi
     return `${options.url}${options.url.includes('?') ? '&' : '?'}${params.join('&')}`;
   };
 
-  const toResult = (res: Response): TransportResult | Promise<TransportResult> => {
-    if (res.ok || res.type === 'opaque') return { status: 'ok' };
-    if (res.status === 413) return { status: 'split' };
-    if (retryable(res.status)) {
-      const retryAfterMs = parseRetryAfter(res.headers.get('Retry-After'), now());
-      return {
-        status: 'retry',
-        reason: `HTTP ${res.status}`,
-        ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
-      };
-    }
-    if (res.status >= 400) return refusal(res, options.url);
-    return { status: 'retry', reason: `HTTP ${res.status}` };
-  };
+  const toResult = (res: Response) => answerOf(res, options.url);
 
   // A beacon's answer is never seen: a 500 would lose the batch silently. So a beaconed batch is
   // reported as unconfirmed (`retry`): it stays stored and is sent again later, and the server
