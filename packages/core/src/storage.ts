@@ -44,8 +44,12 @@ export function peekCookie(name: string): string | null {
 
 /** Reads a stored value (cookie first, then localStorage) without writing anything. */
 export function peek(name: string): string | null {
-  const value = peekCookie(name);
-  if (value !== null) return value;
+  try {
+    const value = readCookie(getDocument()?.cookie ?? '', name);
+    if (value !== null) return value;
+  } catch {
+    // Cookies unreadable: try localStorage.
+  }
   try {
     return readExpiring(getWindow()?.localStorage?.getItem(name) ?? null);
   } catch {

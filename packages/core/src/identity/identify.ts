@@ -1,5 +1,4 @@
 import type { JsonConversion } from '../props/customEvent';
-import { toJson } from '../props/toJson';
 
 /** The collector keeps ids of up to 128 characters. */
 const MAX_USER_ID_LENGTH = 128;
@@ -8,13 +7,11 @@ export type IdentifyResult =
   | { ok: true; userId: string; traits: Record<string, unknown> }
   | { ok: false; message: string };
 
-/** The user id and traits of an `identify()` call as they will be sent, or why it is ignored. */
-export function checkIdentify(userId: unknown, traits: unknown): IdentifyResult {
-  return checkIdentifyWith(userId, traits, toJson);
-}
-
-/** {@link checkIdentify} with the given JSON conversion. */
-export function checkIdentifyWith(userId: unknown, traits: unknown, json: JsonConversion): IdentifyResult {
+/**
+ * The user id and traits of an `identify()` call as they will be sent, or why it is ignored.
+ * `json` converts the traits (a tracker part: the lite tracker's is smaller).
+ */
+export function checkIdentify(userId: unknown, traits: unknown, json: JsonConversion): IdentifyResult {
   const fail = (problem: string): IdentifyResult => ({
     ok: false,
     message: `identify() ignored: ${problem}`,

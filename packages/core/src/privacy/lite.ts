@@ -12,7 +12,7 @@ const REDACTED = '[redacted]';
 const digitCount = (text: string) => text.replace(/\D/g, '').length;
 
 /** Replaces e-mail addresses, card-like numbers and phone numbers in free text. */
-export function scrubTextLite(text: string): string {
+function scrubTextLite(text: string): string {
   if (typeof text !== 'string') return '';
   return text
     .replace(EMAIL_RE, '[email]')

@@ -1,5 +1,5 @@
 import type { EventInput } from '../events';
-import { checkIdentifyWith } from '../identity/identify';
+import { checkIdentify } from '../identity/identify';
 import type { Identity } from '../identity/visitor';
 import type { Privacy } from '../privacy';
 import { checkCustomEventWith, type JsonConversion } from '../props/customEvent';
@@ -34,7 +34,7 @@ export function createAppEvents(options: {
     },
     identify(userId: string, traits?: Record<string, unknown>): void {
       if (options.destroyed()) return;
-      const checked = checkIdentifyWith(userId, traits, options.json);
+      const checked = checkIdentify(userId, traits, options.json);
       if (!checked.ok) {
         options.report('invalid-event', checked.message);
         return;

@@ -1,5 +1,4 @@
 import { CAPTURE_SOURCES } from '../capture/sources';
-import { createConsent } from '../consent';
 import { createDebugLog } from '../debug/log';
 import { createDeliveryWith } from '../delivery/delivery';
 import { openBatchStore } from '../delivery/openBatchStore';
@@ -16,11 +15,7 @@ export const FULL_PARTS: TrackerParts = {
   privacy: createPrivacy,
   delivery: (options) => createDeliveryWith(options, openBatchStore),
   sessions: createSessionManager,
-  consent: (options, cookieDomain, onChange) =>
-    createConsent(options, cookieDomain, onChange, {
-      peek,
-      open: (name, cookie) => openStore('cookie', name, cookie),
-    }),
+  consentStorage: { peek, open: (name, cookie) => openStore('cookie', name, cookie) },
   visitor: createVisitorState,
   debug: createDebugLog,
   json: toJson,

@@ -1,4 +1,3 @@
-import { createConsent } from '../consent';
 import { createMemoryDelivery } from '../delivery/memoryDelivery';
 import { createUserOnlyVisitor } from '../identity/userOnly';
 import { createLitePrivacy } from '../privacy/lite';
@@ -14,8 +13,7 @@ export const LITE_PARTS: Omit<TrackerParts, 'sources'> = {
   privacy: createLitePrivacy,
   delivery: createMemoryDelivery,
   sessions: createCookieSession,
-  consent: (options, cookieDomain, onChange) =>
-    createConsent(options, cookieDomain, onChange, { peek: peekCookie, open: openCookieStore }),
+  consentStorage: { peek: peekCookie, open: openCookieStore },
   visitor: createUserOnlyVisitor,
   debug: () => silent,
   json: toJsonLite,

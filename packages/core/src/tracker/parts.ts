@@ -1,8 +1,7 @@
 import type { CaptureTable } from '../capture/sources';
-import type { Consent, ConsentOptions } from '../consent';
+import type { ConsentStorage } from '../consent';
 import type { DebugLog } from '../debug/log';
 import type { Delivery, DeliveryOptions } from '../delivery/delivery';
-import type { ConsentState } from '../events';
 import type { TrackerOptions } from '../options';
 import type { Privacy, PrivacyOptions } from '../privacy/types';
 import type { JsonConversion } from '../props/customEvent';
@@ -23,11 +22,8 @@ export interface TrackerParts {
   /** Batching, retries and (for the full part) persistence, one queue per transport. */
   delivery(options: DeliveryOptions): Delivery;
   sessions(options: SessionOptions, callbacks: SessionCallbacks): SessionManager;
-  consent(
-    options: ConsentOptions,
-    cookieDomain: string | undefined,
-    onChange: (state: ConsentState, previous: ConsentState) => void,
-  ): Consent;
+  /** Where the consent decision is remembered. */
+  consentStorage: ConsentStorage;
   /** Visitor id, user id and session facts; `allowed()` says whether ids may be stored now. */
   visitor(options: TrackerOptions, snapshot: SnapshotStore, allowed: () => boolean): VisitorState;
   debug(enabled: boolean | undefined): DebugLog;

@@ -2,7 +2,7 @@ import { createEventBus, type Unsubscribe } from '../bus';
 import type { ResumablePageView } from '../capture';
 import type { CaptureContext } from '../capture/context';
 import type { TableOptions } from '../capture/start';
-import { initialConsent } from '../consent';
+import { createConsent, initialConsent } from '../consent';
 import { getDocument, getWindow, isBrowser, now } from '../env';
 import { describeError } from '../errors';
 import type { EnvelopedEventMap, SessionStartReason, TrackerEventType } from '../events';
@@ -142,18 +142,23 @@ export function buildTracker<TEvents extends object = AnyCustomEvents>(
     state = next;
   }
 
-  const consent = parts.consent(options.consent ?? {}, options.session?.cookieDomain, (granted, previous) => {
-    snapshot.update({ consent: granted });
-    pipeline.emit({ type: 'consent:change', state: granted, previous });
-    if (granted === 'granted' && refCount > 0) activate('consent');
-    if (granted === 'denied') {
-      deactivate(refCount > 0 ? 'awaiting-consent' : state);
-      sessions.clear();
-      visitor.clear();
-      void delivery.clear();
-      snapshot.update({ sessionId: null, tabId: null });
-    }
-  });
+  const consent = createConsent(
+    options.consent ?? {},
+    options.session?.cookieDomain,
+    (granted, previous) => {
+      snapshot.update({ consent: granted });
+      pipeline.emit({ type: 'consent:change', state: granted, previous });
+      if (granted === 'granted' && refCount > 0) activate('consent');
+      if (granted === 'denied') {
+        deactivate(refCount > 0 ? 'awaiting-consent' : state);
+        sessions.clear();
+        visitor.clear();
+        void delivery.clear();
+        snapshot.update({ sessionId: null, tabId: null });
+      }
+    },
+    parts.consentStorage,
+  );
   if (isBrowser()) snapshot.update({ consent: consent.state });
 
   // Before consent nothing was queued, and opening the delivery store would write to storage.
