@@ -52,7 +52,8 @@ export function initialConsent(options: ConsentOptions, stored: string | null): 
 export interface ConsentStorage {
   /** Reads the remembered decision without writing anything. */
   peek(name: string): string | null;
-  open(name: string, cookie: CookieOptions): KeyValueStore;
+  /** Opens the store (`openStore`'s signature; the lite storage ignores `preferred`). */
+  open(preferred: 'cookie', name: string, cookie: CookieOptions): KeyValueStore;
 }
 
 /** Creates the consent state machine; `onChange` runs after every transition. */
@@ -66,7 +67,7 @@ export function createConsent(
   // Opened on the first decision only: before it, nothing is written, not even a probe.
   let store: KeyValueStore | undefined;
   const getStore = () => {
-    store ??= storage.open(name, { domain: cookieDomain });
+    store ??= storage.open('cookie', name, { domain: cookieDomain });
     return store;
   };
   let state = initialConsent(options, storage.peek(name));

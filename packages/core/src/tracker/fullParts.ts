@@ -15,7 +15,7 @@ export const FULL_PARTS: TrackerParts = {
   privacy: createPrivacy,
   delivery: (options) => createDeliveryWith(options, openBatchStore),
   sessions: createSessionManager,
-  consentStorage: { peek, open: (name, cookie) => openStore('cookie', name, cookie) },
+  consentStorage: { peek, open: openStore },
   visitor: createVisitorState,
   debug: createDebugLog,
   json: toJson,

@@ -13,7 +13,7 @@ export const LITE_PARTS: Omit<TrackerParts, 'sources'> = {
   privacy: createLitePrivacy,
   delivery: createMemoryDelivery,
   sessions: createCookieSession,
-  consentStorage: { peek: peekCookie, open: openCookieStore },
+  consentStorage: { peek: peekCookie, open: (_preferred, name, cookie) => openCookieStore(name, cookie) },
   visitor: createUserOnlyVisitor,
   debug: () => silent,
   json: toJsonLite,

@@ -4,6 +4,7 @@ import type { TrackerEvent } from '../events';
 import { jsonList, jsonOf } from '../shared/json';
 import { byteLength } from '../shared/utf8';
 import { answerOf } from './answer';
+import { exitUrlOf } from './exitUrl';
 import { createWorkerGzip, gzipHere } from './gzip';
 import type { Transport, TransportResult } from './transport';
 
@@ -94,17 +95,10 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
   const doFetch = (input: string, init: RequestInit) => {
     const impl = options.fetch ?? getWindow()?.fetch?.bind(getWindow());
     if (!impl) throw new Error('fetch is not available');
-    return impl(input, init);
+    return impl(input, { method: 'POST', credentials: options.credentials ?? 'same-origin', ...init });
   };
 
-  const exitUrl = (encoding?: string) => {
-    const params: string[] = [];
-    if (options.siteKey) params.push(`key=${encodeURIComponent(options.siteKey)}`);
-    if (encoding) params.push(`enc=${encoding}`);
-    if (params.length === 0) return options.url;
-    return `${options.url}${options.url.includes('?') ? '&' : '?'}${params.join('&')}`;
-  };
-
+  const exitUrl = exitUrlOf(options.url, options.siteKey);
   const toResult = (res: Response) => answerOf(res, options.url);
 
   // A beacon's answer is never seen: a 500 would lose the batch silently. So a beaconed batch is
@@ -113,8 +107,7 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
   const beacon = (body: string): TransportResult => {
     try {
       const nav = getNavigator();
-      if (nav?.sendBeacon?.(exitUrl(), body))
-        return { status: 'retry', reason: 'sent by beacon, unconfirmed' };
+      if (nav?.sendBeacon?.(exitUrl, body)) return { status: 'retry', reason: 'sent by beacon, unconfirmed' };
     } catch {
       // Refused: the batch stays queued (and stored) for later.
     }
@@ -124,11 +117,9 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
   const keepalive = (body: string, bytes: number): Promise<TransportResult> | undefined => {
     keepaliveInFlight += bytes;
     try {
-      return doFetch(exitUrl(), {
-        method: 'POST',
+      return doFetch(exitUrl, {
         body,
         keepalive: true,
-        credentials: options.credentials ?? 'same-origin',
         // A CORS-safelisted type: no preflight, which keepalive requests may not get.
         headers: { 'Content-Type': 'text/plain;charset=UTF-8' },
       })
@@ -194,13 +185,7 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
         sendOptions.signal?.addEventListener('abort', abort);
         const timer = setTimeout(abort, timeoutMs);
         try {
-          const res = await doFetch(options.url, {
-            method: 'POST',
-            body: payload,
-            headers,
-            credentials: options.credentials ?? 'same-origin',
-            signal: controller.signal,
-          });
+          const res = await doFetch(options.url, { body: payload, headers, signal: controller.signal });
           return toResult(res);
         } finally {
           clearTimeout(timer);

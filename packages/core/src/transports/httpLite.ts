@@ -1,6 +1,7 @@
 import { getNavigator, getWindow, now } from '../env';
 import { describeError } from '../errors';
 import { answerOf } from './answer';
+import { exitUrlOf } from './exitUrl';
 import { gzipHere } from './gzip';
 import type { HttpTransportOptions } from './http';
 import type { Transport, TransportResult } from './transport';
@@ -20,7 +21,7 @@ const KEEPALIVE_MAX = 60_000;
 /* @__NO_SIDE_EFFECTS__ */
 export function createHttpTransport(options: HttpTransportOptions): Transport {
   const { url, siteKey } = options;
-  const exitUrl = siteKey ? `${url}${url.includes('?') ? '&' : '?'}key=${encodeURIComponent(siteKey)}` : url;
+  const exitUrl = exitUrlOf(url, siteKey);
   const post = (target: string, body: BodyInit, init: RequestInit): Promise<TransportResult> => {
     const impl = options.fetch ?? getWindow()?.fetch?.bind(getWindow());
     if (!impl) throw new Error('fetch is not available');
