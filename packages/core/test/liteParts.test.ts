@@ -74,6 +74,24 @@ describe('createCoreTracker from small parts', () => {
     ]);
   });
 
+  it('starts a new session on reset, and forgets the session cookie when consent is denied', async () => {
+    const { tracker, server } = make();
+    tracker.start();
+    const first = tracker.getSnapshot().sessionId;
+    tracker.reset();
+    await tracker.flush();
+    const second = tracker.getSnapshot().sessionId;
+    expect(second).not.toBe(first);
+    expect(server.events().filter((event) => event.type.startsWith('session:'))).toMatchObject([
+      { type: 'session:start', reason: 'new', sessionId: first },
+      { type: 'session:end', reason: 'reset', sessionId: first },
+      { type: 'session:start', reason: 'reset', sessionId: second },
+    ]);
+    tracker.consent.deny();
+    expect(sessionCookie()).toBeUndefined();
+    expect(document.cookie).toContain('spoor_consent=denied');
+  });
+
   it('sends a page view on load and on each single-page navigation', async () => {
     const { tracker, server } = make();
     tracker.start();

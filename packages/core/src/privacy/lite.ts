@@ -5,7 +5,7 @@ import { BLOCK_ATTRIBUTE } from './types';
 // The full set (IBANs, JWTs, keys, random tokens, Luhn-checked cards) is `createPrivacy`'s.
 const EMAIL_RE = /[\w.%+-]+(?:@|%40)[a-z\d-]+(?:\.[a-z\d-]+)*\.[a-z]{2,}/gi;
 const CARD_RE = /\b\d(?:[ -]?\d){12,18}\b/g;
-const PHONE_RE = /(?:\+|\b)\d[\d ().-]{7,}\d\b/g;
+const PHONE_RE = /[+(]?\b\d[\d ().-]{7,}\d\b/g;
 const NON_SPACE_RE = /\S/g;
 const REDACTED = '[redacted]';
 
