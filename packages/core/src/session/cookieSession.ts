@@ -7,8 +7,9 @@ import type { SessionCallbacks, SessionManager } from './manager';
 import { SESSION_DEFAULTS, type SessionOptions } from './options';
 import { isLive, nextStep } from './rules';
 
-// Activity is written back at most this often: one cookie write per second at most.
-const WRITE_INTERVAL_MS = 1000;
+// Activity is written back, and the cookie read again, at most this often: reading
+// `document.cookie` costs more than the rest of an event.
+const INTERVAL_MS = 1000;
 
 /**
  * The session part of `createCoreTracker`: the same first-party cookie and rotation rule as the
@@ -25,10 +26,14 @@ export function createCookieSession(options: SessionOptions, callbacks: SessionC
   let store: ReturnType<typeof openCookieStore> | undefined;
   let known: StoredSession | null = null;
   let lastWrite = 0;
+  let lastRead = 0;
   let seq = 0;
 
   const getStore = () => (store ??= openCookieStore(name, { domain: options.cookieDomain }));
-  const read = () => decodeSession(getStore().get());
+  const read = () => {
+    lastRead = now();
+    return decodeSession(getStore().get());
+  };
   const write = (s: StoredSession) => {
     getStore().set(encodeSession(s), Math.max(1000, s.startedAt + limits.maxDurationMs - now()));
     lastWrite = now();
@@ -63,7 +68,7 @@ export function createCookieSession(options: SessionOptions, callbacks: SessionC
     },
     ensure(activity, reasonIfNew = 'new') {
       const at = now();
-      const stored = read();
+      const stored = known && at - lastRead < INTERVAL_MS && isLive(known, at, limits) ? known : read();
       const next = nextStep(stored, at, limits, reasonIfNew);
       if (next.step === 'begin') return begin(next.reason);
       if (next.step !== 'continue') {
@@ -71,7 +76,7 @@ export function createCookieSession(options: SessionOptions, callbacks: SessionC
         return begin(next.reason, stored?.id);
       }
       const live = adopt(stored as StoredSession);
-      if (activity && at - lastWrite >= WRITE_INTERVAL_MS) {
+      if (activity && at - lastWrite >= INTERVAL_MS) {
         known = { ...live, lastActivity: at };
         write(known);
       }
