@@ -127,7 +127,9 @@ export function createCoreTracker<TSources extends CaptureTable = Record<never, 
   checkLists(options);
   const { sources = {} as TSources, ...rest } = options;
   validateSources(rest.capture, sources);
-  return buildTracker(rest as TrackerOptions & { capture?: TableOptions }, { ...LITE_PARTS, sources });
+  // The parts keep no visitor id and no stored batches: `disclosure()` reads that from the options.
+  const described = { ...rest, visitor: { enabled: false }, delivery: { ...rest.delivery, persist: false } };
+  return buildTracker(described as TrackerOptions & { capture?: TableOptions }, { ...LITE_PARTS, sources });
 }
 
 export type { Tracker } from './tracker/api';

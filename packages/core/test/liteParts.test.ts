@@ -175,4 +175,13 @@ describe('createCoreTracker from small parts', () => {
       'transports[0] must be a transport',
     );
   });
+
+  it('discloses no visitor id and no stored batches, which its parts do not keep', async () => {
+    const { tracker } = make();
+    const disclosure = await tracker.disclosure();
+    const names = disclosure.storage.map((entry) => entry.name);
+    expect(names).toContain('spoor_sid');
+    expect(names).not.toContain('spoor_vid');
+    expect(disclosure.storage.some((entry) => entry.kind === 'IndexedDB')).toBe(false);
+  });
 });
