@@ -11,10 +11,7 @@ export interface Shape {
   [field: string]: Rule | Shape;
 }
 
-const rule = (expected: string, test: (value: unknown) => boolean): Rule => ({
-  expected,
-  test,
-});
+const rule = (expected: string, test: (value: unknown) => boolean): Rule => ({ expected, test });
 const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 
 export const isBoolean = /* @__PURE__ */ rule('true or false', (value) => typeof value === 'boolean');

@@ -59,7 +59,7 @@ const DELIVERY_DEFAULTS = {
 } as const satisfies Required<DeliverySettings>;
 
 const SETTINGS_SHAPE: Shape = {
-  persist: /* @__PURE__ */ oneOf(true, false, 'indexeddb', 'localStorage'),
+  persist: oneOf(true, false, 'indexeddb', 'localStorage'),
   storageKey: isNonEmptyString,
   maxStoredBytes: isPositive,
   maxAgeMs: isPositive,
