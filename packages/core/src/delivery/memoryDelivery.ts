@@ -1,7 +1,7 @@
 import { getWindow } from '../env';
 import type { TrackerEvent } from '../events';
 import { createId } from '../id';
-import type { Transport, TransportBatch } from '../transports/transport';
+import type { Transport, TransportBatch, TransportSendOptions } from '../transports/transport';
 import type { Delivery, DeliveryOptions } from './delivery';
 import { decideOutcome, readResult } from './outcome';
 
@@ -53,6 +53,17 @@ export function createMemoryDelivery(options: DeliveryOptions): Delivery {
     }
   };
 
+  // A transport that throws, rejects or answers something else is asked again later (`retry`).
+  const attempt = (queue: Queue, batch: TransportBatch, sendOptions: TransportSendOptions) => {
+    try {
+      return Promise.resolve(queue.transport.send(batch, sendOptions)).then(readResult, () =>
+        readResult(null),
+      );
+    } catch {
+      return Promise.resolve(readResult(null));
+    }
+  };
+
   const send = async (queue: Queue, now = false): Promise<void> => {
     if (queue.phase === 'sending' || (queue.phase === 'backing-off' && !now)) return;
     clearTimeout(queue.timer);
@@ -62,9 +73,7 @@ export function createMemoryDelivery(options: DeliveryOptions): Delivery {
     if (!batch) return;
     queue.phase = 'sending';
     const signal = controller.signal;
-    const result = await queue.transport
-      .send(batch, { keepalive: false, signal })
-      .then(readResult, () => readResult(null));
+    const result = await attempt(queue, batch, { keepalive: false, signal });
     if (signal.aborted) return;
     const outcome = decideOutcome(result, { events: batch.events.length, attempt: batch.attempt }, limits);
     queue.phase = 'idle';
@@ -93,14 +102,11 @@ export function createMemoryDelivery(options: DeliveryOptions): Delivery {
       const events = [...(queue.phase === 'sending' ? [] : (queue.batch?.events ?? [])), ...queue.waiting];
       if (events.length === 0) continue;
       const batch = { batchId: createId(), events, attempt: 0 };
-      void queue.transport
-        .send(batch, { keepalive: true })
-        .then(readResult, () => readResult(null))
-        .then((result) => {
-          if (result.status !== 'ok') return;
-          queue.waiting = queue.waiting.filter((event) => !events.includes(event));
-          if (queue.phase !== 'sending') queue.batch = null;
-        });
+      void attempt(queue, batch, { keepalive: true }).then((result) => {
+        if (result.status !== 'ok') return;
+        queue.waiting = queue.waiting.filter((event) => !events.includes(event));
+        if (queue.phase !== 'sending') queue.batch = null;
+      });
     }
   };
 

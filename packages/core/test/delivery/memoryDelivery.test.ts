@@ -96,6 +96,28 @@ describe('createMemoryDelivery (the lite tracker delivery)', () => {
     ]);
   });
 
+  it('treats a transport that throws as a retry, at page exit too, without throwing into the page', async () => {
+    let calls = 0;
+    const delivery = createMemoryDelivery({
+      transports: [
+        {
+          name: 'broken',
+          send() {
+            calls += 1;
+            throw new Error('boom');
+          },
+        },
+      ],
+      report() {},
+    });
+    delivery.start();
+    delivery.enqueue(makeEvent());
+    expect(() => window.dispatchEvent(new Event('pagehide'))).not.toThrow();
+    await expect(delivery.flush()).resolves.toBeUndefined();
+    expect(calls).toBe(2);
+    delivery.stop();
+  });
+
   it('forgets everything on clear (consent denied)', async () => {
     const transport = createFakeTransport();
     const delivery = createMemoryDelivery({ transports: [transport], report() {} });
