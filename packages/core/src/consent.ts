@@ -1,6 +1,6 @@
 import { getNavigator } from './env';
 import type { ConsentState } from './events';
-import { type KeyValueStore, openStore, peek } from './storage';
+import type { CookieOptions, KeyValueStore } from './storage';
 
 /** Consent options. */
 export interface ConsentOptions {
@@ -48,20 +48,29 @@ export function initialConsent(options: ConsentOptions, stored: string | null): 
   return (options.mode ?? 'opt-out') === 'opt-in' ? 'pending' : 'granted';
 }
 
+/** Where the decision is kept: the full tracker falls back to localStorage, the lite one to memory. */
+export interface ConsentStorage {
+  /** Reads the remembered decision without writing anything. */
+  peek(name: string): string | null;
+  /** Opens the store (`openStore`'s signature; the lite storage ignores `preferred`). */
+  open(preferred: 'cookie', name: string, cookie: CookieOptions): KeyValueStore;
+}
+
 /** Creates the consent state machine; `onChange` runs after every transition. */
 export function createConsent(
   options: ConsentOptions,
   cookieDomain: string | undefined,
   onChange: (state: ConsentState, previous: ConsentState) => void,
+  storage: ConsentStorage,
 ): Consent {
   const name = options.cookieName ?? 'spoor_consent';
   // Opened on the first decision only: before it, nothing is written, not even a probe.
   let store: KeyValueStore | undefined;
   const getStore = () => {
-    store ??= openStore('cookie', name, { domain: cookieDomain });
+    store ??= storage.open('cookie', name, { domain: cookieDomain });
     return store;
   };
-  let state = initialConsent(options, peek(name));
+  let state = initialConsent(options, storage.peek(name));
   const decide = (next: 'granted' | 'denied') => {
     getStore().set(next, options.rememberForMs ?? YEAR_MS);
     const previous = state;

@@ -51,7 +51,7 @@ export interface TrackerOptions {
   debug?: boolean;
 }
 
-const transport: Rule = {
+export const transport: Rule = {
   expected: 'a transport ({ name, send(batch, options) })',
   test: (value) => isPlainObject(value) && typeof value.send === 'function' && typeof value.name === 'string',
 };
@@ -67,7 +67,7 @@ const SHAPE = {
   session: {
     idleTimeoutMs: isPositive,
     maxDurationMs: isPositive,
-    storage: oneOf('cookie', 'localStorage', 'memory'),
+    storage: /* @__PURE__ */ oneOf('cookie', 'localStorage', 'memory'),
     cookieDomain: isNonEmptyString,
     cookieName: isNonEmptyString,
   },
@@ -83,7 +83,7 @@ const SHAPE = {
     captureErrorStack: isBoolean,
   },
   consent: {
-    mode: oneOf('opt-in', 'opt-out'),
+    mode: /* @__PURE__ */ oneOf('opt-in', 'opt-out'),
     respectGlobalPrivacyControl: isBoolean,
     cookieName: isNonEmptyString,
     rememberForMs: isPositive,
@@ -107,7 +107,11 @@ const SHAPE = {
 export function validateOptions(options: unknown): asserts options is TrackerOptions {
   if (options === undefined) return;
   checkFields('', options, SHAPE, 'createTracker');
-  const { transports, plugins } = options as TrackerOptions;
+  checkLists(options as TrackerOptions);
+}
+
+/** Checks each of `transports` and `plugins`, naming the bad one by its index. */
+export function checkLists({ transports, plugins }: Pick<TrackerOptions, 'transports' | 'plugins'>): void {
   transports?.forEach((item, index) => {
     if (!transport.test(item)) invalid(`transports[${index}]`, transport.expected, item);
   });

@@ -2,7 +2,6 @@ import { getDocument, getStorage, getWindow } from './env';
 
 /** Where a small string value (the session, the consent decision) is kept. */
 export interface KeyValueStore {
-  readonly kind: 'cookie' | 'localStorage' | 'memory';
   get(): string | null;
   /** Keeps `value` for at most `maxAgeMs`. */
   set(value: string, maxAgeMs: number): void;
@@ -31,6 +30,15 @@ function readExpiring(raw: string | null): string | null {
   const sep = raw ? raw.indexOf('|') : -1;
   if (!raw || sep < 0 || Number(raw.slice(0, sep)) < Date.now()) return null;
   return raw.slice(sep + 1);
+}
+
+/** Reads a cookie without writing anything; null when it is missing or cookies are unreadable. */
+export function peekCookie(name: string): string | null {
+  try {
+    return readCookie(getDocument()?.cookie ?? '', name);
+  } catch {
+    return null;
+  }
 }
 
 /** Reads a stored value (cookie first, then localStorage) without writing anything. */
@@ -72,7 +80,6 @@ function cookieStore(name: string, options: CookieOptions): KeyValueStore | unde
 
 function cookieJar(doc: Document, name: string, attributes: string): KeyValueStore {
   return {
-    kind: 'cookie',
     get: () => readCookie(doc.cookie, name),
     set(value, maxAgeMs) {
       doc.cookie = `${name}=${encodeURIComponent(value)}; Max-Age=${Math.max(1, Math.ceil(maxAgeMs / 1000))}${attributes}`;
@@ -88,7 +95,6 @@ function localStore(key: string): KeyValueStore | undefined {
   const storage = getStorage('localStorage');
   if (!storage) return undefined;
   return {
-    kind: 'localStorage',
     get: () => readExpiring(storage.getItem(key)),
     set: (value, maxAgeMs) => storage.setItem(key, `${Date.now() + maxAgeMs}|${value}`),
     remove: () => storage.removeItem(key),
@@ -99,7 +105,6 @@ function memoryStore(): KeyValueStore {
   let value: string | null = null;
   let expires = 0;
   return {
-    kind: 'memory',
     get: () => (value !== null && expires > Date.now() ? value : null),
     set(next, maxAgeMs) {
       value = next;
@@ -131,10 +136,15 @@ export function openStore(
   return memoryStore();
 }
 
+/** A cookie, or memory where cookies cannot be used: the lite tracker's store, without localStorage. */
+export function openCookieStore(name: string, cookie: CookieOptions = {}): KeyValueStore {
+  const store = cookieStore(name, cookie);
+  return store ? guard(store) : memoryStore();
+}
+
 /** A store whose failures (a cookie setter that starts throwing) never escape. */
 function guard(store: KeyValueStore): KeyValueStore {
   return {
-    kind: store.kind,
     get() {
       try {
         return store.get();

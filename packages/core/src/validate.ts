@@ -14,30 +14,33 @@ export interface Shape {
 const rule = (expected: string, test: (value: unknown) => boolean): Rule => ({ expected, test });
 const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 
-export const isBoolean = rule('true or false', (value) => typeof value === 'boolean');
-export const isPositive = rule('a positive number', (value) => isNumber(value) && value > 0);
-export const isNonNegative = rule('a number of 0 or more', (value) => isNumber(value) && value >= 0);
-export const isPositiveInteger = rule(
+export const isBoolean = /* @__PURE__ */ rule('true or false', (value) => typeof value === 'boolean');
+export const isPositive = /* @__PURE__ */ rule('a positive number', (value) => isNumber(value) && value > 0);
+export const isNonNegative = /* @__PURE__ */ rule(
+  'a number of 0 or more',
+  (value) => isNumber(value) && value >= 0,
+);
+export const isPositiveInteger = /* @__PURE__ */ rule(
   'a positive whole number',
   (value) => isNumber(value) && Number.isInteger(value) && value > 0,
 );
-export const isNonEmptyString = rule(
+export const isNonEmptyString = /* @__PURE__ */ rule(
   'a non-empty string',
   (value) => typeof value === 'string' && value !== '',
 );
-export const isStringList = rule(
+export const isStringList = /* @__PURE__ */ rule(
   'an array of strings',
   (value) => Array.isArray(value) && value.every((item) => typeof item === 'string'),
 );
-export const isFunction = rule('a function', (value) => typeof value === 'function');
-export const isArray = rule('an array', Array.isArray);
+export const isFunction = /* @__PURE__ */ rule('a function', (value) => typeof value === 'function');
+export const isArray = /* @__PURE__ */ rule('an array', Array.isArray);
 export const oneOf = (...values: readonly (string | boolean)[]): Rule =>
-  rule(
+  /* @__PURE__ */ rule(
     `one of ${values.map((value) => (typeof value === 'string' ? `'${value}'` : String(value))).join(', ')}`,
     (value) => values.includes(value as string | boolean),
   );
 /** A field checked by its own module (capture, delivery): here only its presence is allowed. */
-export const checkedElsewhere = rule('', () => true);
+export const checkedElsewhere = /* @__PURE__ */ rule('', () => true);
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

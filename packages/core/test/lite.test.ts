@@ -52,7 +52,7 @@ describe('createCoreTracker', () => {
 
   it('refuses persistence it cannot provide instead of losing events silently', () => {
     try {
-      createCoreTracker({ delivery: { persist: true } });
+      createCoreTracker({ delivery: { persist: true as never } });
       expect.unreachable();
     } catch (error) {
       expect(isSpoorError(error) && error.message).toContain('delivery.persist must be false');

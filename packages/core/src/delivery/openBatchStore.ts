@@ -24,12 +24,3 @@ export function openBatchStore(settings: ResolvedDeliverySettings): BatchStore {
     ...(local ? { spill: { storage: local, prefix: key } } : {}),
   });
 }
-
-/** A store in this page's memory only: what is not delivered before the page goes is lost. */
-export function openMemoryStore(settings: ResolvedDeliverySettings): BatchStore {
-  return createBatchStore(createMemoryBackend(), {
-    maxBytes: settings.maxStoredBytes,
-    maxAgeMs: settings.maxAgeMs,
-    leaseMs: settings.leaseMs,
-  });
-}

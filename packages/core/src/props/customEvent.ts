@@ -1,11 +1,14 @@
 import { byteLength } from '../shared/utf8';
-import { toJson } from './toJson';
+import { type JsonResult, toJson } from './toJson';
 
 const MAX_NAME_LENGTH = 100;
 /** Levels of objects and arrays allowed inside props. */
 const MAX_PROPS_DEPTH = 10;
 /** Custom event props are capped at this many bytes of JSON. */
 export const MAX_PROPS_BYTES = 16_384;
+
+/** Turns an app's value into JSON, or names what JSON cannot hold. */
+export type JsonConversion = (value: unknown, path: string, maxDepth: number) => JsonResult;
 
 export type CustomEventResult =
   | { ok: true; name: string; props: Record<string, unknown> }
@@ -21,6 +24,11 @@ const quote = (value: unknown): string => {
  * Props are converted the way JSON.stringify would; what JSON cannot hold is named.
  */
 export function checkCustomEvent(name: unknown, props: unknown): CustomEventResult {
+  return checkCustomEventWith(name, props, toJson);
+}
+
+/** {@link checkCustomEvent} with the given JSON conversion (the lite tracker's is smaller). */
+export function checkCustomEventWith(name: unknown, props: unknown, json: JsonConversion): CustomEventResult {
   const drop = (problem: string): CustomEventResult => ({
     ok: false,
     message: `track(${quote(name)}) dropped: ${problem}`,
@@ -30,7 +38,7 @@ export function checkCustomEvent(name: unknown, props: unknown): CustomEventResu
   if (name.length > MAX_NAME_LENGTH)
     return drop(`the event name is ${name.length} characters; at most ${MAX_NAME_LENGTH}`);
   if (props === undefined || props === null) return { ok: true, name, props: {} };
-  const converted = toJson(props, 'props', MAX_PROPS_DEPTH);
+  const converted = json(props, 'props', MAX_PROPS_DEPTH);
   if (!converted.ok) return drop(converted.problem);
   const value = converted.value;
   if (typeof value !== 'object' || value === null || Array.isArray(value))

@@ -2,7 +2,7 @@ import type { EventInput } from '../events';
 import { checkIdentify } from '../identity/identify';
 import type { Identity } from '../identity/visitor';
 import type { Privacy } from '../privacy';
-import { checkCustomEvent } from '../props/customEvent';
+import { checkCustomEventWith, type JsonConversion } from '../props/customEvent';
 
 /**
  * `track()` and `identify()`: the events the app itself sends. They never throw (they run inside
@@ -14,12 +14,14 @@ export function createAppEvents(options: {
   emit(input: EventInput): void;
   report(code: string, message: string): void;
   destroyed(): boolean;
+  /** How props and traits become JSON (a part: the lite tracker's is smaller). */
+  json: JsonConversion;
 }) {
   const { privacy } = options;
   return {
     track(name: string, props?: unknown): void {
       if (options.destroyed()) return;
-      const checked = checkCustomEvent(name, props);
+      const checked = checkCustomEventWith(name, props, options.json);
       if (!checked.ok) {
         options.report('invalid-event', checked.message);
         return;
@@ -32,7 +34,7 @@ export function createAppEvents(options: {
     },
     identify(userId: string, traits?: Record<string, unknown>): void {
       if (options.destroyed()) return;
-      const checked = checkIdentify(userId, traits);
+      const checked = checkIdentify(userId, traits, options.json);
       if (!checked.ok) {
         options.report('invalid-event', checked.message);
         return;

@@ -1,12 +1,11 @@
 import { validateCaptureOptions } from '../capture';
-import { CAPTURE_SOURCES } from '../capture/sources';
 import { createDebugLog } from '../debug/log';
-import { openBatchStore } from '../delivery/openBatchStore';
 import { checkSettings } from '../delivery/options';
 import { describeError } from '../errors';
 import { type TrackerOptions, validateOptions } from '../options';
 import type { AnyCustomEvents } from '../types/customEvents';
 import type { Tracker } from './api';
+import { FULL_PARTS } from './fullParts';
 import { buildTracker } from './tracker';
 
 /**
@@ -34,5 +33,5 @@ export function createTracker<TEvents extends object = AnyCustomEvents>(
     );
     throw error;
   }
-  return buildTracker<TEvents>(options, { sources: CAPTURE_SOURCES, openStore: openBatchStore });
+  return buildTracker<TEvents>(options, FULL_PARTS);
 }

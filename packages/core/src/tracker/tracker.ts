@@ -1,35 +1,20 @@
 import { createEventBus, type Unsubscribe } from '../bus';
 import type { ResumablePageView } from '../capture';
 import type { CaptureContext } from '../capture/context';
-import type { CaptureTable } from '../capture/sources';
 import type { TableOptions } from '../capture/start';
 import { createConsent, initialConsent } from '../consent';
-import { createDebugLog } from '../debug/log';
-import { createDeliveryWith } from '../delivery/delivery';
-import type { ResolvedDeliverySettings } from '../delivery/options';
-import type { BatchStore } from '../delivery/store';
 import { getDocument, getWindow, isBrowser, now } from '../env';
 import { describeError } from '../errors';
 import type { EnvelopedEventMap, SessionStartReason, TrackerEventType } from '../events';
 import type { TrackerOptions } from '../options';
-import { createPrivacy } from '../privacy';
-import { createSessionManager } from '../session/manager';
 import type { AnyCustomEvents } from '../types/customEvents';
 import type { Tracker } from './api';
 import { createAppEvents } from './appEvents';
 import { type Attachment, attach } from './attach';
 import { type Lifecycle, STATUS_OF, startedState } from './lifecycle';
+import type { TrackerParts } from './parts';
 import { createPipeline } from './pipeline';
 import { createSnapshotStore, serverSnapshotOf } from './snapshot';
-import { createVisitorState } from './visitor';
-
-/** The parts a tracker is built from: createTracker and createCoreTracker pass their own. */
-export interface TrackerParts {
-  /** Capture sources beside page views, by the name of their `capture` option. */
-  sources: CaptureTable;
-  /** Where undelivered batches wait. */
-  openStore(settings: ResolvedDeliverySettings): BatchStore;
-}
 
 /** Builds a tracker from validated options and the given parts. */
 /* @__NO_SIDE_EFFECTS__ */
@@ -37,8 +22,8 @@ export function buildTracker<TEvents extends object = AnyCustomEvents>(
   options: TrackerOptions,
   parts: TrackerParts,
 ): Tracker<TEvents> {
-  const debug = createDebugLog(options.debug);
-  const privacy = createPrivacy(options.privacy);
+  const debug = parts.debug(options.debug);
+  const privacy = parts.privacy(options.privacy);
   const transports = [...(options.transport ? [options.transport] : []), ...(options.transports ?? [])];
   const serverSnapshot = serverSnapshotOf(initialConsent(options.consent ?? {}, null));
   let state: Lifecycle = 'idle';
@@ -69,21 +54,18 @@ export function buildTracker<TEvents extends object = AnyCustomEvents>(
     pipeline.emit({ type: 'tracker:error', code, message });
   }
 
-  const delivery = createDeliveryWith(
-    {
-      transports,
-      batch: options.batch,
-      settings: options.delivery,
-      report: (input) => {
-        if (input.type === 'transport:error')
-          snapshot.update({ lastError: { code: 'transport-failed', message: input.reason } });
-        pipeline.emit(input);
-      },
+  const delivery = parts.delivery({
+    transports,
+    batch: options.batch,
+    settings: options.delivery,
+    report: (input) => {
+      if (input.type === 'transport:error')
+        snapshot.update({ lastError: { code: 'transport-failed', message: input.reason } });
+      pipeline.emit(input);
     },
-    parts.openStore,
-  );
+  });
 
-  const visitor = createVisitorState(options, snapshot, () => consent.state === 'granted' && isBrowser());
+  const visitor = parts.visitor(options, snapshot, () => consent.state === 'granted' && isBrowser());
 
   const pipeline = createPipeline({
     bus,
@@ -100,7 +82,7 @@ export function buildTracker<TEvents extends object = AnyCustomEvents>(
     },
   });
 
-  const sessions = createSessionManager(options.session ?? {}, {
+  const sessions = parts.sessions(options.session ?? {}, {
     onStart(session, reason, previousSessionId) {
       visitor.sessionStarted(session, reason);
       pipeline.emit(
@@ -160,18 +142,23 @@ export function buildTracker<TEvents extends object = AnyCustomEvents>(
     state = next;
   }
 
-  const consent = createConsent(options.consent ?? {}, options.session?.cookieDomain, (granted, previous) => {
-    snapshot.update({ consent: granted });
-    pipeline.emit({ type: 'consent:change', state: granted, previous });
-    if (granted === 'granted' && refCount > 0) activate('consent');
-    if (granted === 'denied') {
-      deactivate(refCount > 0 ? 'awaiting-consent' : state);
-      sessions.clear();
-      visitor.clear();
-      void delivery.clear();
-      snapshot.update({ sessionId: null, tabId: null });
-    }
-  });
+  const consent = createConsent(
+    options.consent ?? {},
+    options.session?.cookieDomain,
+    (granted, previous) => {
+      snapshot.update({ consent: granted });
+      pipeline.emit({ type: 'consent:change', state: granted, previous });
+      if (granted === 'granted' && refCount > 0) activate('consent');
+      if (granted === 'denied') {
+        deactivate(refCount > 0 ? 'awaiting-consent' : state);
+        sessions.clear();
+        visitor.clear();
+        void delivery.clear();
+        snapshot.update({ sessionId: null, tabId: null });
+      }
+    },
+    parts.consentStorage,
+  );
   if (isBrowser()) snapshot.update({ consent: consent.state });
 
   // Before consent nothing was queued, and opening the delivery store would write to storage.
@@ -185,6 +172,7 @@ export function buildTracker<TEvents extends object = AnyCustomEvents>(
     emit: (input) => pipeline.emit(input),
     report,
     destroyed: () => state === 'destroyed',
+    json: parts.json,
   });
 
   const usable = () => state !== 'destroyed' && isBrowser();

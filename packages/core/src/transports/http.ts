@@ -2,10 +2,10 @@ import { getNavigator, getWindow, now } from '../env';
 import { describeError } from '../errors';
 import type { TrackerEvent } from '../events';
 import { jsonList, jsonOf } from '../shared/json';
-import { parseRetryAfter } from '../shared/retryAfter';
 import { byteLength } from '../shared/utf8';
+import { answerOf } from './answer';
+import { exitUrlOf } from './exitUrl';
 import { createWorkerGzip, gzipHere } from './gzip';
-import { refusal } from './refusal';
 import type { Transport, TransportResult } from './transport';
 
 /** Options of {@link createHttpTransport}. */
@@ -54,10 +54,6 @@ export interface WireBatch {
   events: TrackerEvent[];
 }
 
-function retryable(status: number): boolean {
-  return status === 408 || status === 429 || status >= 500;
-}
-
 const ENVELOPE_BYTES = 120;
 
 /** The longest prefix of `events` whose wire body fits in `room` bytes (an oversize first event: none). */
@@ -99,31 +95,11 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
   const doFetch = (input: string, init: RequestInit) => {
     const impl = options.fetch ?? getWindow()?.fetch?.bind(getWindow());
     if (!impl) throw new Error('fetch is not available');
-    return impl(input, init);
+    return impl(input, { method: 'POST', credentials: options.credentials ?? 'same-origin', ...init });
   };
 
-  const exitUrl = (encoding?: string) => {
-    const params: string[] = [];
-    if (options.siteKey) params.push(`key=${encodeURIComponent(options.siteKey)}`);
-    if (encoding) params.push(`enc=${encoding}`);
-    if (params.length === 0) return options.url;
-    return `${options.url}${options.url.includes('?') ? '&' : '?'}${params.join('&')}`;
-  };
-
-  const toResult = (res: Response): TransportResult | Promise<TransportResult> => {
-    if (res.ok || res.type === 'opaque') return { status: 'ok' };
-    if (res.status === 413) return { status: 'split' };
-    if (retryable(res.status)) {
-      const retryAfterMs = parseRetryAfter(res.headers.get('Retry-After'), now());
-      return {
-        status: 'retry',
-        reason: `HTTP ${res.status}`,
-        ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
-      };
-    }
-    if (res.status >= 400) return refusal(res, options.url);
-    return { status: 'retry', reason: `HTTP ${res.status}` };
-  };
+  const exitUrl = exitUrlOf(options.url, options.siteKey);
+  const toResult = (res: Response) => answerOf(res, options.url);
 
   // A beacon's answer is never seen: a 500 would lose the batch silently. So a beaconed batch is
   // reported as unconfirmed (`retry`): it stays stored and is sent again later, and the server
@@ -131,8 +107,7 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
   const beacon = (body: string): TransportResult => {
     try {
       const nav = getNavigator();
-      if (nav?.sendBeacon?.(exitUrl(), body))
-        return { status: 'retry', reason: 'sent by beacon, unconfirmed' };
+      if (nav?.sendBeacon?.(exitUrl, body)) return { status: 'retry', reason: 'sent by beacon, unconfirmed' };
     } catch {
       // Refused: the batch stays queued (and stored) for later.
     }
@@ -142,11 +117,9 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
   const keepalive = (body: string, bytes: number): Promise<TransportResult> | undefined => {
     keepaliveInFlight += bytes;
     try {
-      return doFetch(exitUrl(), {
-        method: 'POST',
+      return doFetch(exitUrl, {
         body,
         keepalive: true,
-        credentials: options.credentials ?? 'same-origin',
         // A CORS-safelisted type: no preflight, which keepalive requests may not get.
         headers: { 'Content-Type': 'text/plain;charset=UTF-8' },
       })
@@ -212,13 +185,7 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
         sendOptions.signal?.addEventListener('abort', abort);
         const timer = setTimeout(abort, timeoutMs);
         try {
-          const res = await doFetch(options.url, {
-            method: 'POST',
-            body: payload,
-            headers,
-            credentials: options.credentials ?? 'same-origin',
-            signal: controller.signal,
-          });
+          const res = await doFetch(options.url, { body: payload, headers, signal: controller.signal });
           return toResult(res);
         } finally {
           clearTimeout(timer);
