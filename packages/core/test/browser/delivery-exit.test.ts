@@ -77,4 +77,22 @@ describe('delivery at page exit (Chromium)', () => {
     expect(collector.requests.length).toBeGreaterThan(before);
     await context.close();
   });
+
+  it('hands what the exit could not deliver to the next page at once, not after the lease', async () => {
+    const { context, page, pageId } = await openTrackedPage();
+    // The exit requests fail: the batches stay stored, owned by the page being left.
+    collector.answer = ({ keepalive }) => ({ status: keepalive ? 503 : 204 });
+    try {
+      const left = Date.now();
+      await page.goto(`${collector.url}/`);
+      await expect
+        .poll(() => storedOfType(collector, 'custom').filter((e) => e.pageId === pageId), { timeout: 10_000 })
+        .toHaveLength(1);
+      // The lease is 15 s; the next page sent them after its first backoff wait (at most 1 s).
+      expect(Date.now() - left).toBeLessThan(5_000);
+    } finally {
+      collector.answer = () => ({ status: 204 });
+      await context.close();
+    }
+  });
 });
