@@ -35,6 +35,7 @@ export interface SessionDecider {
   abandon(): void;
   /** Listens for page exit while started. */
   start(): void;
+  /** Commits the decision under way, and stops listening. */
   stop(): void;
 }
 
@@ -101,6 +102,8 @@ export function createSessionDecider(name: string, commit: (decision: Decision) 
       ];
     },
     stop() {
+      // What was recorded before a stop is delivered by the stop's flush.
+      onExit();
       for (const cleanup of cleanups) cleanup();
       cleanups = [];
     },

@@ -104,6 +104,16 @@ describe('one session for tabs that start at the same instant (Web Locks)', () =
     expect(ofType('custom')[0]?.sessionId).toBe(ofType('session:start')[0]?.sessionId);
   });
 
+  it('delivers what was recorded while it waited when the tracker is stopped meanwhile', async () => {
+    installWebLocks();
+    const { tracker, transport } = setup();
+    tracker.start();
+    tracker.track('quick');
+    tracker.stop();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(transport.events.map((e) => e.type)).toEqual(['session:start', 'custom']);
+  });
+
   it('sends nothing recorded while it waited when consent is withdrawn meanwhile', async () => {
     installWebLocks();
     const { tracker, transport } = setup({ consent: { mode: 'opt-out' } });
