@@ -9,14 +9,14 @@ export interface SavedBackoff {
 /**
  * What a page hands to the next one synchronously: an IndexedDB transaction started at
  * `pagehide` may never commit, so owners released at exit and each transport's backoff are kept
- * in localStorage (or in memory when delivery keeps nothing across loads).
+ * in localStorage. Without it (`persist: false`) nothing is handed over: the page's own memory
+ * already holds both.
  */
 export interface Handoff {
   /** Page exit: the owner gives up its lease, so the next page sends its batches at once. */
   release(owner: string, at: number): void;
-  /** Owner → when it left, for owners released at exit and not yet seen by a claim. */
-  released(): Record<string, number>;
-  forgetReleased(owners: readonly string[]): void;
+  /** Owner → when it left, for owners released at exit; each is read once. */
+  takeReleased(): Record<string, number>;
   loadBackoff(transport: string): SavedBackoff | null;
   /** `null`: the transport is not waiting (any saved wait is forgotten). */
   saveBackoff(transport: string, backoff: SavedBackoff | null): void;
@@ -24,68 +24,48 @@ export interface Handoff {
   clear(): void;
 }
 
-/** `storage` undefined: kept in this page only. */
 export function createHandoff(storage: Storage | undefined, prefix: string): Handoff {
-  const releasedKey = `${prefix}:released:`;
-  const backoffKey = `${prefix}:backoff:`;
-  const memory = new Map<string, string>();
-  const get = (key: string) => {
+  const released = `${prefix}:released:`;
+  const backoff = `${prefix}:backoff:`;
+  // Full or blocked storage: the next page waits for the lease, or starts without the wait.
+  const attempt = <TResult>(fn: (storage: Storage) => TResult, fallback: TResult): TResult => {
     try {
-      return storage ? storage.getItem(key) : (memory.get(key) ?? null);
+      return storage ? fn(storage) : fallback;
     } catch {
-      return null;
+      return fallback;
     }
   };
-  const set = (key: string, value: string | null) => {
-    try {
-      if (!storage) value === null ? memory.delete(key) : memory.set(key, value);
-      else if (value === null) storage.removeItem(key);
-      else storage.setItem(key, value);
-    } catch {
-      // Full or blocked: the next page waits for the lease, or starts without the wait.
-    }
-  };
-  const keys = (prefixed: string): string[] => {
-    if (!storage) return [...memory.keys()].filter((key) => key.startsWith(prefixed));
-    const found: string[] = [];
-    try {
-      for (let i = 0; i < storage.length; i++) {
-        const key = storage.key(i);
-        if (key?.startsWith(prefixed)) found.push(key);
-      }
-    } catch {
-      // Unreadable: nothing handed over.
-    }
-    return found;
-  };
+  const keys = (start: string) =>
+    attempt((s) => Object.keys(s).filter((key) => key.startsWith(start)), [] as string[]);
+  const take = (key: string) =>
+    attempt((s) => {
+      const value = s.getItem(key);
+      s.removeItem(key);
+      return value;
+    }, null);
 
   return {
-    release: (owner, at) => set(releasedKey + owner, String(at)),
-    released() {
+    release: (owner, at) => attempt((s) => s.setItem(released + owner, String(at)), undefined),
+    takeReleased() {
       const found: Record<string, number> = {};
-      for (const key of keys(releasedKey)) {
-        const at = Number(get(key));
-        if (Number.isFinite(at)) found[key.slice(releasedKey.length)] = at;
-      }
+      for (const key of keys(released)) found[key.slice(released.length)] = Number(take(key));
       return found;
     },
-    forgetReleased(owners) {
-      for (const owner of owners) set(releasedKey + owner, null);
-    },
     loadBackoff(transport) {
-      try {
-        const saved = JSON.parse(get(backoffKey + transport) ?? 'null') as Partial<SavedBackoff> | null;
-        if (typeof saved?.until !== 'number' || typeof saved.failures !== 'number') return null;
-        return { until: saved.until, failures: saved.failures };
-      } catch {
-        return null;
-      }
+      const [until, failures] = attempt((s) => s.getItem(backoff + transport), null)?.split('|') ?? [];
+      return until && failures ? { until: Number(until), failures: Number(failures) } : null;
     },
-    saveBackoff(transport, backoff) {
-      set(backoffKey + transport, backoff ? JSON.stringify(backoff) : null);
+    saveBackoff(transport, wait) {
+      attempt(
+        (s) =>
+          wait
+            ? s.setItem(backoff + transport, `${wait.until}|${wait.failures}`)
+            : s.removeItem(backoff + transport),
+        undefined,
+      );
     },
     clear() {
-      for (const key of [...keys(releasedKey), ...keys(backoffKey)]) set(key, null);
+      for (const key of [...keys(released), ...keys(backoff)]) take(key);
     },
   };
 }

@@ -59,7 +59,7 @@ export interface BatchStoreOptions {
    * being unloaded may never see its IndexedDB transaction commit. Imported on the next claim.
    */
   spill?: { storage: Storage; prefix: string };
-  /** Where released owners and backoffs are handed to the next page (default: this page's memory). */
+  /** Where released owners and backoffs are handed to the next page (default: nowhere). */
   handoff?: Handoff;
 }
 
@@ -163,7 +163,7 @@ export function createBatchStore(backend: StoreBackend, options: BatchStoreOptio
     },
     async claim(owner, transport, now) {
       const spilled = readSpill();
-      const released = handoff.released();
+      const released = handoff.takeReleased();
       const result = await backend.transact((draft) => {
         // An owner released at exit whose release may not have committed: not alive, unless it
         // came back (from the back/forward cache) and beat since.
@@ -197,7 +197,6 @@ export function createBatchStore(backend: StoreBackend, options: BatchStoreOptio
         return { claimed, expired };
       });
       unspill(spilled.map((b) => b.id));
-      handoff.forgetReleased(Object.keys(released));
       return result;
     },
     reown(owner, ids, now) {
