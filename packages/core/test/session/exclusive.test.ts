@@ -126,6 +126,56 @@ describe('one session for tabs that start at the same instant (Web Locks)', () =
   });
 });
 
+describe('when the lock does not come', () => {
+  it('decides alone after a second when the lock is never granted', async () => {
+    Object.defineProperty(navigator, 'locks', {
+      value: { request: () => new Promise(() => undefined) },
+      configurable: true,
+    });
+    const { tracker, ofType } = setup();
+    tracker.start();
+    tracker.track('waiting');
+    await vi.advanceTimersByTimeAsync(900);
+    expect(ofType('custom')).toEqual([]);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(ofType('session:start')).toHaveLength(1);
+    expect(ofType('custom')[0]?.sessionId).toBe(ofType('session:start')[0]?.sessionId);
+  });
+
+  it('decides at once when the lock cannot be asked for (an opaque origin)', async () => {
+    Object.defineProperty(navigator, 'locks', {
+      value: { request: () => Promise.reject(new DOMException('opaque origin', 'SecurityError')) },
+      configurable: true,
+    });
+    const { tracker, ofType } = setup();
+    tracker.start();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(ofType('session:start')).toHaveLength(1);
+  });
+});
+
+describe('two tabs coming back after the session expired (Web Locks)', () => {
+  it('ends the old session once and starts one new session', async () => {
+    installWebLocks();
+    const first = setup();
+    first.tracker.start();
+    await vi.advanceTimersByTimeAsync(100);
+    const old = first.tracker.getSnapshot().sessionId;
+    first.tracker.destroy();
+    vi.advanceTimersByTime(31 * 60_000);
+    const tabs = [setup(), setup()];
+    for (const { tracker } of tabs) tracker.start();
+    await vi.advanceTimersByTimeAsync(100);
+    const all = tabs.flatMap((t) => t.events);
+    expect(all.filter((e) => e.type === 'session:end').map((e) => e.sessionId)).toEqual([old]);
+    const starts = all.filter((e) => e.type === 'session:start');
+    expect(starts).toMatchObject([{ reason: 'idle', previousSessionId: old }]);
+    expect(new Set(tabs.map((t) => t.tracker.getSnapshot().sessionId))).toEqual(
+      new Set([starts[0]?.sessionId]),
+    );
+  });
+});
+
 describe('without Web Locks', () => {
   it('joins the session another tab wrote in the same instant, on its next activity', () => {
     const { tracker, ofType } = setup();
