@@ -41,7 +41,7 @@ export interface TransportQueue {
   pump(after?: boolean): Promise<void>;
   /**
    * Page exit: hands each batch not already in flight to the transport with `keepalive`, once per
-   * exit (`pagehide` and `visibilitychange` both fire), and none while the server asked to wait.
+   * exit (`pagehide` and `visibilitychange` both fire); a batch that failed not before its wait.
    */
   exit(): void;
   /** The page is back (visible again, or restored): the next exit flushes again. */
@@ -203,9 +203,11 @@ export function createTransportQueue(options: TransportQueueOptions): TransportQ
       seal();
       // The asynchronous store may not commit before the page is gone: keep a synchronous copy.
       for (const batch of outbox) spill(batch);
-      if (!options.isOnline() || backoff.waiting()) return;
+      if (!options.isOnline()) return;
+      // A batch that failed waits out its wait even at exit; the exit's own events still go.
+      const waiting = backoff.waiting();
       for (const batch of outbox) {
-        if (batch.phase === 'in-flight' || exited.has(batch)) continue;
+        if (batch.phase === 'in-flight' || exited.has(batch) || (waiting && batch.attempt > 0)) continue;
         exited.add(batch);
         void send(batch, true).then((result) => {
           if (handle(batch, result)) void pump();
