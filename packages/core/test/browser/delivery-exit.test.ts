@@ -95,4 +95,29 @@ describe('delivery at page exit (Chromium)', () => {
       await context.close();
     }
   });
+
+  it("keeps the server's Retry-After across a reload", async () => {
+    const { context, page, pageId } = await openTrackedPage();
+    collector.answer = () => ({ status: 429, headers: { 'Retry-After': '3' } });
+    try {
+      await page.evaluate(() =>
+        (window as unknown as { tracker: { flush(): Promise<void> } }).tracker.flush(),
+      );
+      const refused = collector.requests.length;
+      expect(refused).toBeGreaterThan(0);
+      const reloaded = Date.now();
+      await page.reload();
+      // The new page honours the wait the old one was given: nothing before it is over.
+      await page.waitForTimeout(2_000);
+      const early = collector.requests.slice(refused).filter((r) => !r.keepalive && r.at - reloaded < 2_500);
+      expect(early).toEqual([]);
+      collector.answer = () => ({ status: 204 });
+      await expect
+        .poll(() => storedOfType(collector, 'custom').filter((e) => e.pageId === pageId), { timeout: 10_000 })
+        .toHaveLength(1);
+    } finally {
+      collector.answer = () => ({ status: 204 });
+      await context.close();
+    }
+  });
 });
