@@ -164,6 +164,9 @@ export function createDeliveryWith(
   const exit = () => {
     for (const { queue } of getQueues()) queue.exit();
   };
+  const rearm = () => {
+    for (const { queue } of getQueues()) queue.rearm();
+  };
 
   const listen = (target: EventTarget | undefined, type: string, handler: (event: Event) => void) => {
     if (!target) return;
@@ -210,8 +213,10 @@ export function createDeliveryWith(
       });
       listen(doc, 'visibilitychange', () => {
         if (doc.visibilityState === 'hidden') exit();
+        else rearm();
       });
       listen(win, 'pageshow', (event) => {
+        rearm();
         if ((event as PageTransitionEvent).persisted) void claim();
       });
       listen(win, 'online', () => {

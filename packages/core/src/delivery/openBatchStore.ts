@@ -1,4 +1,5 @@
 import { getStorage, getWindow } from '../env';
+import { createHandoff } from './handoff';
 import { createIndexedDbBackend } from './indexedDb';
 import type { ResolvedDeliverySettings } from './options';
 import { createLocalStorageBackend, createMemoryBackend } from './storageBackends';
@@ -21,6 +22,7 @@ export function openBatchStore(settings: ResolvedDeliverySettings): BatchStore {
     maxBytes: settings.maxStoredBytes,
     maxAgeMs: settings.maxAgeMs,
     leaseMs: settings.leaseMs,
+    handoff: createHandoff(local, key),
     ...(local ? { spill: { storage: local, prefix: key } } : {}),
   });
 }

@@ -28,11 +28,12 @@ export function readResult(result: unknown): TransportResult {
 
 /**
  * The outcome of a transport's answer for a batch of `events` events sent after `attempt`
- * earlier failures. Pure: `random` is the backoff's jitter.
+ * earlier failures, its transport having failed `failures` times in a row (across page loads).
+ * Pure: `random` is the backoff's jitter.
  */
 export function decideOutcome(
   result: TransportResult,
-  batch: { events: number; attempt: number },
+  batch: { events: number; attempt: number; failures?: number },
   limits: OutcomeLimits,
   random: () => number = Math.random,
 ): Outcome {
@@ -56,7 +57,7 @@ export function decideOutcome(
       const delayMs =
         result.retryAfterMs !== undefined
           ? Math.min(Math.max(0, result.retryAfterMs), limits.maxRetryAfterMs)
-          : backoffDelay(attempt, limits.backoff, random);
+          : backoffDelay(Math.max(attempt, (batch.failures ?? 0) + 1), limits.backoff, random);
       return { action: 'retry', attempt, delayMs };
     }
     default:

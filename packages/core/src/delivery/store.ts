@@ -1,4 +1,5 @@
 import type { TrackerEvent } from '../events';
+import { createHandoff, type Handoff } from './handoff';
 
 /** A batch as it is kept across page loads. */
 export interface StoredBatch {
@@ -58,6 +59,8 @@ export interface BatchStoreOptions {
    * being unloaded may never see its IndexedDB transaction commit. Imported on the next claim.
    */
   spill?: { storage: Storage; prefix: string };
+  /** Where released owners and backoffs are handed to the next page (default: nowhere). */
+  handoff?: Handoff;
 }
 
 /** The ownership rules on top of a backend: one tab sends a stored batch, never two. */
@@ -74,7 +77,10 @@ export interface BatchStore {
   ): Promise<{ claimed: StoredBatch[]; expired: StoredBatch[] }>;
   /** Of `ids`, those this owner may still send (another live tab may have taken the others over). */
   reown(owner: string, ids: string[], now: number): Promise<Set<string>>;
+  /** Gives up the owner's lease; lands synchronously (through `handoff`) even at page exit. */
   release(owner: string): Promise<void>;
+  /** Synchronous state handed to the next page: released owners, backoffs. */
+  readonly handoff: Handoff;
   /** Page exit: keeps a batch synchronously (when the backend cannot); false when it could not. */
   spill(batch: StoredBatch): boolean;
   clear(): Promise<void>;
@@ -114,6 +120,7 @@ export function createBatchStore(backend: StoreBackend, options: BatchStoreOptio
       }
     }
   };
+  const handoff = options.handoff ?? createHandoff(undefined, '');
   const alive = (draft: StoreDraft, owner: string, now: number) =>
     (draft.owners[owner] ?? 0) >= now - options.leaseMs;
 
@@ -135,6 +142,7 @@ export function createBatchStore(backend: StoreBackend, options: BatchStoreOptio
 
   return {
     kind: backend.kind,
+    handoff,
     async put(batch) {
       const evicted = new Map<string, StoredBatch | undefined>();
       try {
@@ -155,7 +163,13 @@ export function createBatchStore(backend: StoreBackend, options: BatchStoreOptio
     },
     async claim(owner, transport, now) {
       const spilled = readSpill();
+      const released = handoff.takeReleased();
       const result = await backend.transact((draft) => {
+        // An owner released at exit whose release may not have committed: not alive, unless it
+        // came back (from the back/forward cache) and beat since.
+        for (const [other, at] of Object.entries(released)) {
+          if (other !== owner && (draft.owners[other] ?? 0) <= at) draft.beat(other, 0);
+        }
         draft.beat(owner, now);
         const known = new Set(draft.batches.map((b) => b.id));
         const imported = spilled.filter((b) => !known.has(b.id));
@@ -202,6 +216,7 @@ export function createBatchStore(backend: StoreBackend, options: BatchStoreOptio
       }, ids);
     },
     async release(owner) {
+      handoff.release(owner, Date.now());
       await backend.transact((draft) => draft.beat(owner, 0), []);
     },
     spill(batch) {
@@ -215,6 +230,7 @@ export function createBatchStore(backend: StoreBackend, options: BatchStoreOptio
     },
     async clear() {
       unspill(readSpill().map((b) => b.id));
+      handoff.clear();
       await backend.clear();
     },
   };

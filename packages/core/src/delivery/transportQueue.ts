@@ -3,18 +3,9 @@ import type { EventInput, TrackerEvent } from '../events';
 import type { Transport, TransportResult } from '../transports/transport';
 import type { BackoffOptions } from './backoff';
 import { createBackoffWait } from './backoffWait';
-import {
-  beginSend,
-  createBatch,
-  endSend,
-  isOpen,
-  isStored,
-  leave,
-  markStored,
-  type QueuedBatch,
-  splitBatch,
-} from './batch';
+import { beginSend, endSend, isOpen, isStored, leave, type QueuedBatch, splitBatch } from './batch';
 import { decideOutcome, readResult } from './outcome';
+import { withAdopted, withoutLost } from './ownership';
 import { createPendingEvents } from './pending';
 import { createPersistence } from './persistence';
 import type { BatchStore, StoredBatch } from './store';
@@ -48,8 +39,13 @@ export interface TransportQueue {
    * `after`: when a pass is running, start another one once it ends (to cover new batches).
    */
   pump(after?: boolean): Promise<void>;
-  /** Page exit: hands everything not already in flight to the transport with `keepalive`. */
+  /**
+   * Page exit: hands each batch not already in flight to the transport with `keepalive`, once per
+   * exit (`pagehide` and `visibilitychange` both fire); a batch that failed not before its wait.
+   */
   exit(): void;
+  /** The page is back (visible again, or restored): the next exit flushes again. */
+  rearm(): void;
   /** Takes over batches another tab left behind. */
   adopt(batches: StoredBatch[]): void;
   /** Ids of the batches this queue has written to the store. */
@@ -69,6 +65,8 @@ export function createTransportQueue(options: TransportQueueOptions): TransportQ
   let outbox: QueuedBatch[] = [];
   let pumping: Promise<void> | undefined;
   let controller = new AbortController();
+  // Batches handed over at the current exit.
+  let exited = new WeakSet<QueuedBatch>();
 
   const dropReport = (reason: string, dropped: number, status?: number, name = transport.name) =>
     options.report({
@@ -116,12 +114,20 @@ export function createTransportQueue(options: TransportQueueOptions): TransportQ
     unstore([batch]);
   };
 
-  const backoff = createBackoffWait(() => void pump());
+  const backoff = createBackoffWait(() => void pump(), {
+    load: () => store.handoff.loadBackoff(options.name),
+    save: (saved) => store.handoff.saveBackoff(options.name, saved),
+    maxWaitMs: Math.max(options.maxRetryAfterMs, options.backoff.maxMs ?? 60_000),
+  });
 
   /** Applies a result; returns true when the queue may go on sending now. */
   const handle = (batch: QueuedBatch, result: TransportResult): boolean => {
     if (!isOpen(batch)) return true;
-    const outcome = decideOutcome(result, { events: batch.events.length, attempt: batch.attempt }, options);
+    const outcome = decideOutcome(
+      result,
+      { events: batch.events.length, attempt: batch.attempt, failures: backoff.failures() },
+      options,
+    );
     switch (outcome.action) {
       case 'settle':
         remove(batch, 'settled');
@@ -198,32 +204,28 @@ export function createTransportQueue(options: TransportQueueOptions): TransportQ
       // The asynchronous store may not commit before the page is gone: keep a synchronous copy.
       for (const batch of outbox) spill(batch);
       if (!options.isOnline()) return;
+      // A batch that failed waits out its wait even at exit; the exit's own events still go.
+      const waiting = backoff.waiting();
       for (const batch of outbox) {
-        if (batch.phase === 'in-flight') continue;
+        if (batch.phase === 'in-flight' || exited.has(batch) || (waiting && batch.attempt > 0)) continue;
+        exited.add(batch);
         void send(batch, true).then((result) => {
           if (handle(batch, result)) void pump();
         });
       }
     },
+    rearm() {
+      exited = new WeakSet();
+    },
     adopt(batches) {
-      const known = new Set(outbox.map((b) => b.id));
-      const adopted = batches
-        .filter((b) => !known.has(b.id))
-        .map((b): QueuedBatch => ({ ...createBatch(b.events, b.bytes, b.attempt, b.createdAt), id: b.id }));
-      for (const batch of adopted) markStored(batch);
-      if (adopted.length === 0) return;
-      outbox = [...adopted, ...outbox].sort((a, b) => a.createdAt - b.createdAt);
+      const merged = withAdopted(outbox, batches);
+      if (merged === outbox) return;
+      outbox = merged;
       enforceMemoryBound();
     },
     storedIds: () => outbox.filter((b) => isStored(b) && b.phase === 'sealed').map((b) => b.id),
     keep(checked, kept) {
-      const lost = new Set(checked.filter((id) => !kept.has(id)));
-      outbox = outbox.filter((b) => {
-        if (b.phase === 'in-flight' || !lost.has(b.id)) return true;
-        // Another tab took it over and settles it from now on.
-        leave(b, 'settled');
-        return false;
-      });
+      outbox = withoutLost(outbox, checked, kept);
     },
     clear() {
       controller.abort();

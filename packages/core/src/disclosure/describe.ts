@@ -100,13 +100,23 @@ export function describeCollection(options: TrackerOptions): Disclosure {
       purpose: 'a random visitor id, number of visits, first visit and the user id given by the site',
       lifetime: `${visitor.maxAgeDays ?? 395} days from the first visit (not extended by later visits)`,
     });
-  if (persist !== false && transports.length > 0)
-    storage.push({
-      name: options.delivery?.storageKey ?? 'spoor-delivery',
-      kind: persist === 'localStorage' ? 'localStorage' : 'IndexedDB',
-      purpose: 'events not yet delivered (kept until sent)',
-      lifetime: span(options.delivery?.maxAgeMs ?? 7 * DAY),
-    });
+  if (persist !== false && transports.length > 0) {
+    const key = options.delivery?.storageKey ?? 'spoor-delivery';
+    storage.push(
+      {
+        name: key,
+        kind: persist === 'localStorage' ? 'localStorage' : 'IndexedDB',
+        purpose: 'events not yet delivered (kept until sent)',
+        lifetime: span(options.delivery?.maxAgeMs ?? 7 * DAY),
+      },
+      {
+        name: `${key}:*`,
+        kind: 'localStorage',
+        purpose: "what a page hands to the next one: events left at exit, each transport's retry wait",
+        lifetime: 'until the next page of the site reads it, or a send succeeds',
+      },
+    );
+  }
 
   const protections = [
     privacy.maskAllInputs === false

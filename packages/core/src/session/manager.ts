@@ -4,9 +4,10 @@ import { createId } from '../id';
 import { type KeyValueStore, openStore } from '../storage';
 import { decodeSession, encodeSession, type Session, type StoredSession } from './codec';
 import { createCrossTab } from './crossTab';
+import { createSessionDecider, type Decision } from './decision';
 import { createExpiryTimer } from './expiryTimer';
 import { SESSION_DEFAULTS, type SessionOptions } from './options';
-import { expiryOf, isLive, nextStep, type SessionLimits, whyExpired } from './rules';
+import { expiryOf, isLive, type NextStep, nextStep, type SessionLimits, whyExpired } from './rules';
 import { createTabSequence } from './tab';
 
 export interface SessionCallbacks {
@@ -28,8 +29,15 @@ export interface SessionManager {
    * expired (its page:leave or replay tail), and a new one only when there has never been one.
    */
   peek(): Session;
-  /** A live session, starting one when there is none; `activity` extends it. */
+  /**
+   * A live session, starting one when there is none; `activity` extends it. Where another tab may
+   * be starting one at the same instant, the answer is provisional until `settled()`.
+   */
   ensure(activity: boolean, reasonIfNew?: SessionStartReason): Session;
+  /** No decision is under way: the session `ensure` and `peek` give is the one events carry. */
+  settled(): boolean;
+  /** Runs `fn` once the session is decided (at once when it is). */
+  whenSettled(fn: () => void): void;
   /** Ends the current session and starts a fresh one (logout). */
   reset(): Session;
   /** Ends the session and forgets the stored ids (consent withdrawn). */
@@ -104,9 +112,9 @@ export function createSessionManager(options: SessionOptions, callbacks: Session
     callbacks.onEnd(s, reason);
   };
 
-  const begin = (reason: SessionStartReason, previous?: string): StoredSession => {
+  const begin = (reason: SessionStartReason, previous?: string, chosen?: StoredSession): StoredSession => {
     const at = now();
-    const fresh: StoredSession = { id: createId(), startedAt: at, lastActivity: at, ended: false };
+    const fresh: StoredSession = chosen ?? { id: createId(), startedAt: at, lastActivity: at, ended: false };
     write(fresh);
     // Another tab may have written in the same moment: whatever the store holds now wins.
     const winner = read();
@@ -121,6 +129,27 @@ export function createSessionManager(options: SessionOptions, callbacks: Session
     callbacks.onStart(fresh, reason, previous);
     return fresh;
   };
+
+  /** Ends, starts or joins a session as `next` says; `chosen` is the id this tab picked. */
+  const apply = (stored: StoredSession | null, next: NextStep, chosen?: StoredSession): StoredSession => {
+    switch (next.step) {
+      case 'continue':
+        if (!adoptIfNew(stored as StoredSession)) known = stored;
+        return stored as StoredSession;
+      case 'end-and-rotate':
+        end(stored as StoredSession, next.reason);
+        return begin(next.reason, stored?.id, chosen);
+      case 'rotate':
+        return begin(next.reason, stored?.id, chosen);
+      case 'begin':
+        return begin(next.reason, undefined, chosen);
+    }
+  };
+  // In the lock: the store is read again, as another tab may have started a session meanwhile.
+  const decider = createSessionDecider(name, (decision: Decision) => {
+    const stored = read();
+    apply(stored, nextStep(stored, now(), limits, decision.reason), decision.session);
+  });
 
   // Another tab's session became the current one.
   const adoptIfNew = (live: StoredSession) => {
@@ -151,29 +180,29 @@ export function createSessionManager(options: SessionOptions, callbacks: Session
       return known ?? manager.ensure(false);
     },
     ensure(activity, reasonIfNew = 'new') {
+      if (decider.pending) return decider.pending.session;
       const at = now();
       const stored = recentlyRead(at) ?? read();
       const next = nextStep(stored, at, limits, reasonIfNew);
-      switch (next.step) {
-        case 'continue': {
-          const live = stored as StoredSession;
-          if (!adoptIfNew(live)) known = live;
-          if (activity && at - lastWrite >= WRITE_INTERVAL_MS) {
-            known = { ...live, lastActivity: at };
-            write(known);
-            timer.schedule();
-          }
-          return known as StoredSession;
+      if (next.step === 'continue') {
+        const live = stored as StoredSession;
+        if (!adoptIfNew(live)) known = live;
+        if (activity && at - lastWrite >= WRITE_INTERVAL_MS) {
+          known = { ...live, lastActivity: at };
+          write(known);
+          timer.schedule();
         }
-        case 'end-and-rotate':
-          end(stored as StoredSession, next.reason);
-          return begin(next.reason, stored?.id);
-        case 'rotate':
-          return begin(next.reason, stored?.id);
-        case 'begin':
-          return begin(next.reason);
+        return known as StoredSession;
       }
+      if (!decider.exclusive) return apply(stored, next);
+      // Another tab may be starting one this instant: decide in the site's session lock.
+      const fresh: StoredSession = { id: createId(), startedAt: at, lastActivity: at, ended: false };
+      decider.decide({ session: fresh, reason: reasonIfNew });
+      // Committed at once when the lock could not be asked for.
+      return manager.settled() ? (known as StoredSession) : fresh;
     },
+    settled: () => !decider.pending,
+    whenSettled: (fn) => decider.whenSettled(fn),
     reset() {
       const stored = read();
       if (stored && !stored.ended) end(stored, 'reset');
@@ -181,6 +210,7 @@ export function createSessionManager(options: SessionOptions, callbacks: Session
     },
     clear() {
       // No session:end here: after a denial nothing more is sent.
+      decider.abandon();
       getStore().remove();
       tab.clear();
       known = null;
@@ -190,11 +220,13 @@ export function createSessionManager(options: SessionOptions, callbacks: Session
     start() {
       if (running) return;
       running = true;
+      decider.start();
       crossTab.open(check);
       timer.schedule();
     },
     stop() {
       running = false;
+      decider.stop();
       timer.cancel();
       crossTab.close();
     },

@@ -57,11 +57,11 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     return lastUrl;
   };
 
-  const envelope = (session: Session | null, url: string, local: boolean) => {
+  const envelope = (session: Session | null, url: string, local: boolean, ts = now()) => {
     const capturing = options.capturing();
     return {
       id: createId(),
-      ts: now(),
+      ts,
       sessionId: session?.id ?? '',
       tabId: capturing ? options.sessions().tabId : '',
       pageId,
@@ -87,6 +87,41 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     options.delivery.enqueue(final);
   };
 
+  // Events that need a session while this tab learns which one it is (another tab may be starting
+  // one this instant) wait for it, in order, so that none carries the id of a session that loses.
+  let held: { input: EventInput; ts: number; here: string }[] | undefined;
+  const release = () => {
+    const waiting = held ?? [];
+    held = undefined;
+    for (const { input, ts, here } of waiting) deliver(input, undefined, ts, here);
+  };
+
+  /** `at`: the redacted URL when the event happened (read here when not given). */
+  function deliver(input: EventInput, session: Session | undefined, ts: number, at?: string) {
+    let owner = session;
+    if (!owner) {
+      if (!options.capturing()) return options.ignored(input);
+      const sessions = options.sessions();
+      // Only the visitor's own activity starts a new session; a page:leave, an error or a replay
+      // chunk after the session expired still belongs to the session that expired.
+      owner = EVENT_TRAITS[input.type].activity ? sessions.ensure(true) : sessions.peek();
+      if (!sessions.settled()) {
+        if (!held) {
+          held = [];
+          sessions.whenSettled(release);
+        }
+        held.push({ input, ts, here: at ?? redactedUrl() });
+        return;
+      }
+      if (input.type === 'page:view') pageId = createId();
+    }
+    const here = at ?? redactedUrl();
+    if (input.type === 'page:view') pageUrl = here;
+    const url = input.type === 'page:leave' && pageUrl ? pageUrl : here;
+    options.visitor.observe(input, owner);
+    send({ ...input, ...envelope(owner, url, false, ts) } as TrackerEvent);
+  }
+
   return {
     emit(input, session) {
       const traits = EVENT_TRAITS[input.type];
@@ -96,18 +131,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
         bus.emit({ ...input, ...envelope(current, redactedUrl(), true) } as TrackerEvent);
         return;
       }
-      let owner = session;
-      if (!owner) {
-        if (!options.capturing()) return options.ignored(input);
-        // Only the visitor's own activity starts a new session; a page:leave, an error or a replay
-        // chunk after the session expired still belongs to the session that expired.
-        owner = traits.activity ? options.sessions().ensure(true) : options.sessions().peek();
-        if (input.type === 'page:view') pageId = createId();
-      }
-      if (input.type === 'page:view') pageUrl = redactedUrl();
-      const url = input.type === 'page:leave' && pageUrl ? pageUrl : redactedUrl();
-      options.visitor.observe(input, owner);
-      send({ ...input, ...envelope(owner, url, false) } as TrackerEvent);
+      deliver(input, session, now());
     },
     newPage() {
       pageId = createId();

@@ -77,4 +77,47 @@ describe('delivery at page exit (Chromium)', () => {
     expect(collector.requests.length).toBeGreaterThan(before);
     await context.close();
   });
+
+  it('hands what the exit could not deliver to the next page at once, not after the lease', async () => {
+    const { context, page, pageId } = await openTrackedPage();
+    // The exit requests fail: the batches stay stored, owned by the page being left.
+    collector.answer = ({ keepalive }) => ({ status: keepalive ? 503 : 204 });
+    try {
+      const left = Date.now();
+      await page.goto(`${collector.url}/`);
+      await expect
+        .poll(() => storedOfType(collector, 'custom').filter((e) => e.pageId === pageId), { timeout: 10_000 })
+        .toHaveLength(1);
+      // The lease is 15 s; the next page sent them after its first backoff wait (at most 1 s).
+      expect(Date.now() - left).toBeLessThan(5_000);
+    } finally {
+      collector.answer = () => ({ status: 204 });
+      await context.close();
+    }
+  });
+
+  it("keeps the server's Retry-After across a reload", async () => {
+    const { context, page, pageId } = await openTrackedPage();
+    collector.answer = () => ({ status: 429, headers: { 'Retry-After': '3' } });
+    try {
+      await page.evaluate(() =>
+        (window as unknown as { tracker: { flush(): Promise<void> } }).tracker.flush(),
+      );
+      const refused = collector.requests.length;
+      expect(refused).toBeGreaterThan(0);
+      const reloaded = Date.now();
+      await page.reload();
+      // The new page honours the wait the old one was given: nothing before it is over.
+      await page.waitForTimeout(2_000);
+      const early = collector.requests.slice(refused).filter((r) => !r.keepalive && r.at - reloaded < 2_500);
+      expect(early).toEqual([]);
+      collector.answer = () => ({ status: 204 });
+      await expect
+        .poll(() => storedOfType(collector, 'custom').filter((e) => e.pageId === pageId), { timeout: 10_000 })
+        .toHaveLength(1);
+    } finally {
+      collector.answer = () => ({ status: 204 });
+      await context.close();
+    }
+  });
 });

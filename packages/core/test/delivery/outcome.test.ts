@@ -7,7 +7,7 @@ const limits = { maxAttempts: 5, maxRetryAfterMs: 60_000, backoff: { baseMs: 100
 const noJitter = () => 1;
 
 describe('decideOutcome', () => {
-  it.each<[string, TransportResult, { events: number; attempt: number }, Outcome]>([
+  it.each<[string, TransportResult, { events: number; attempt: number; failures?: number }, Outcome]>([
     ['settles a delivered batch', { status: 'ok' }, { events: 3, attempt: 0 }, { action: 'settle' }],
     [
       'drops with the reason and HTTP status the transport gave',
@@ -38,6 +38,12 @@ describe('decideOutcome', () => {
       { status: 'retry' },
       { events: 3, attempt: 2 },
       { action: 'retry', attempt: 3, delayMs: 4000 },
+    ],
+    [
+      'waits as long as the transport’s failures in a row ask, across page loads',
+      { status: 'retry' },
+      { events: 3, attempt: 0, failures: 3 },
+      { action: 'retry', attempt: 1, delayMs: 8000 },
     ],
     [
       'retries after the server’s Retry-After',

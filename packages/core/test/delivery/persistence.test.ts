@@ -50,7 +50,8 @@ describe('createDelivery persistence', () => {
   it('sends on the next page load what the previous one could not deliver', async () => {
     const { events } = await leaveWithUndelivered(3);
     const next = load(() => ({ status: 'ok' }));
-    await vi.advanceTimersByTimeAsync(100);
+    // After the backoff the failing server asked for, which the reload keeps.
+    await vi.advanceTimersByTimeAsync(60_000);
     expect(next.transport.delivered().sort()).toEqual(events.map((e) => e.id).sort());
     const again = load(() => ({ status: 'ok' }));
     await vi.advanceTimersByTimeAsync(30_000);
@@ -92,7 +93,7 @@ describe('createDelivery persistence', () => {
       .reduce((sum, e) => sum + (e.type === 'transport:error' ? e.dropped : 0), 0);
     expect(dropped).toBe(7);
     const next = load(() => ({ status: 'ok' }));
-    await vi.advanceTimersByTimeAsync(100);
+    await vi.advanceTimersByTimeAsync(60_000);
     expect(next.transport.delivered().sort()).toEqual(
       events
         .slice(7)
@@ -152,7 +153,7 @@ describe('createDelivery persistence', () => {
     try {
       const { events } = await leaveWithUndelivered(3);
       const next = load(() => ({ status: 'ok' }));
-      await vi.advanceTimersByTimeAsync(100);
+      await vi.advanceTimersByTimeAsync(60_000);
       expect(next.transport.delivered().sort()).toEqual(events.map((e) => e.id).sort());
       expect(next.reports.events).toEqual([]);
     } finally {

@@ -34,6 +34,7 @@ describe('(await tracker.disclosure())', async () => {
       ['spoor_tab, spoor_seq, spoor_visit', 'sessionStorage'],
       ['spoor_vid', 'cookie'],
       ['spoor-delivery', 'IndexedDB'],
+      ['spoor-delivery:*', 'localStorage'],
     ]);
     expect(d.storage.find((s) => s.name === 'spoor_vid')?.lifetime).toContain('395 days');
     expect(d.storage[0]?.lifetime).toBe('30 minutes after the last activity, 1 day at most');

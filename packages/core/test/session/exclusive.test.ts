@@ -1,0 +1,193 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { TrackerEvent } from '../../src/index';
+import { clearCookies, destroyTrackers, setup } from '../helpers';
+
+/**
+ * Web Locks as browsers give them: a request is granted in a later task, one holder at a time per
+ * name, and the lock is held until the callback's promise settles.
+ */
+function installWebLocks() {
+  const tails = new Map<string, Promise<unknown>>();
+  const granted: string[] = [];
+  const locks = {
+    request(name: string, callback: (lock: { name: string }) => unknown) {
+      const run = (tails.get(name) ?? Promise.resolve())
+        .then(() => new Promise((resolve) => setTimeout(resolve, 0)))
+        .then(() => {
+          granted.push(name);
+          return callback({ name });
+        });
+      tails.set(
+        name,
+        run.catch(() => undefined),
+      );
+      return run;
+    },
+  };
+  Object.defineProperty(navigator, 'locks', { value: locks, configurable: true });
+  return granted;
+}
+
+const sessionIdOf = (events: TrackerEvent[]) => new Set(events.map((e) => e.sessionId));
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  clearCookies();
+  localStorage.clear();
+  sessionStorage.clear();
+});
+afterEach(() => {
+  destroyTrackers();
+  Reflect.deleteProperty(navigator, 'locks');
+  vi.useRealTimers();
+});
+
+describe('one session for tabs that start at the same instant (Web Locks)', () => {
+  it('emits one session:start when two tabs start together, and both use its id', async () => {
+    const granted = installWebLocks();
+    const tabs = [setup(), setup()];
+    for (const { tracker } of tabs) tracker.start();
+    for (const { tracker } of tabs) tracker.track('opened');
+    // Nothing carries a session id yet: the tabs wait for the lock.
+    expect(tabs.flatMap((t) => t.events).filter((e) => e.type !== 'tracker:error')).toEqual([]);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(granted).toEqual(['spoor:spoor_sid', 'spoor:spoor_sid']);
+    const all = tabs.flatMap((t) => t.events);
+    expect(all.filter((e) => e.type === 'session:start')).toHaveLength(1);
+    expect(sessionIdOf(all).size).toBe(1);
+    expect(tabs.map((t) => t.tracker.getSnapshot().sessionId)).toEqual([
+      all[0]?.sessionId,
+      all[0]?.sessionId,
+    ]);
+    expect(document.cookie).toContain(`spoor_sid=${all[0]?.sessionId}`);
+  });
+
+  it('keeps the order and the time of events recorded while it waits', async () => {
+    installWebLocks();
+    const { tracker, events } = setup();
+    tracker.start();
+    const t0 = Date.now();
+    tracker.track('first');
+    vi.advanceTimersByTime(0);
+    tracker.track('second');
+    await vi.advanceTimersByTimeAsync(100);
+    expect(events.map((e) => (e.type === 'custom' ? e.name : e.type))).toEqual([
+      'session:start',
+      'first',
+      'second',
+    ]);
+    expect(events[1]?.ts).toBe(t0);
+    expect(sessionIdOf(events).size).toBe(1);
+  });
+
+  it('joins the session another tab started while it waited, without a session:start of its own', async () => {
+    installWebLocks();
+    const { tracker, events } = setup();
+    tracker.start();
+    tracker.track('here');
+    // Another tab, in the lock first, writes its session before this tab's turn comes.
+    const at = Date.now();
+    document.cookie = `spoor_sid=other.${at.toString(36)}.${at.toString(36)}; Path=/`;
+    await vi.advanceTimersByTimeAsync(100);
+    expect(events.filter((e) => e.type === 'session:start')).toHaveLength(0);
+    expect(events.find((e) => e.type === 'custom')?.sessionId).toBe('other');
+    expect(tracker.getSnapshot().sessionId).toBe('other');
+  });
+
+  it('decides at once when the page is left while it waits, so the exit flush carries everything', () => {
+    installWebLocks();
+    const { tracker, ofType } = setup();
+    tracker.start();
+    tracker.track('last-click');
+    window.dispatchEvent(new Event('pagehide'));
+    expect(ofType('session:start')).toHaveLength(1);
+    expect(ofType('custom')[0]?.sessionId).toBe(ofType('session:start')[0]?.sessionId);
+  });
+
+  it('delivers what was recorded while it waited when the tracker is stopped meanwhile', async () => {
+    installWebLocks();
+    const { tracker, transport } = setup();
+    tracker.start();
+    tracker.track('quick');
+    tracker.stop();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(transport.events.map((e) => e.type)).toEqual(['session:start', 'custom']);
+  });
+
+  it('sends nothing recorded while it waited when consent is withdrawn meanwhile', async () => {
+    installWebLocks();
+    const { tracker, transport } = setup({ consent: { mode: 'opt-out' } });
+    tracker.start();
+    tracker.track('before-deny');
+    tracker.consent.deny();
+    await vi.advanceTimersByTimeAsync(100);
+    await tracker.flush();
+    expect(transport.events.filter((e) => e.type !== 'consent:change')).toEqual([]);
+  });
+});
+
+describe('when the lock does not come', () => {
+  it('decides alone after a second when the lock is never granted', async () => {
+    Object.defineProperty(navigator, 'locks', {
+      value: { request: () => new Promise(() => undefined) },
+      configurable: true,
+    });
+    const { tracker, ofType } = setup();
+    tracker.start();
+    tracker.track('waiting');
+    await vi.advanceTimersByTimeAsync(900);
+    expect(ofType('custom')).toEqual([]);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(ofType('session:start')).toHaveLength(1);
+    expect(ofType('custom')[0]?.sessionId).toBe(ofType('session:start')[0]?.sessionId);
+  });
+
+  it('decides at once when the lock cannot be asked for (an opaque origin)', async () => {
+    Object.defineProperty(navigator, 'locks', {
+      value: { request: () => Promise.reject(new DOMException('opaque origin', 'SecurityError')) },
+      configurable: true,
+    });
+    const { tracker, ofType } = setup();
+    tracker.start();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(ofType('session:start')).toHaveLength(1);
+  });
+});
+
+describe('two tabs coming back after the session expired (Web Locks)', () => {
+  it('ends the old session once and starts one new session', async () => {
+    installWebLocks();
+    const first = setup();
+    first.tracker.start();
+    await vi.advanceTimersByTimeAsync(100);
+    const old = first.tracker.getSnapshot().sessionId;
+    first.tracker.destroy();
+    vi.advanceTimersByTime(31 * 60_000);
+    const tabs = [setup(), setup()];
+    for (const { tracker } of tabs) tracker.start();
+    await vi.advanceTimersByTimeAsync(100);
+    const all = tabs.flatMap((t) => t.events);
+    expect(all.filter((e) => e.type === 'session:end').map((e) => e.sessionId)).toEqual([old]);
+    const starts = all.filter((e) => e.type === 'session:start');
+    expect(starts).toMatchObject([{ reason: 'idle', previousSessionId: old }]);
+    expect(new Set(tabs.map((t) => t.tracker.getSnapshot().sessionId))).toEqual(
+      new Set([starts[0]?.sessionId]),
+    );
+  });
+});
+
+describe('without Web Locks', () => {
+  it('joins the session another tab wrote in the same instant, on its next activity', () => {
+    const { tracker, ofType } = setup();
+    tracker.start();
+    const mine = tracker.getSnapshot().sessionId;
+    // Another tab's write lands just after this tab's own (last writer wins).
+    const at = Date.now();
+    document.cookie = `spoor_sid=other.${at.toString(36)}.${at.toString(36)}; Path=/`;
+    vi.advanceTimersByTime(1500);
+    tracker.track('next');
+    expect(ofType('custom')[0]?.sessionId).toBe('other');
+    expect(tracker.getSnapshot().sessionId).toBe('other');
+    expect(mine).not.toBe('other');
+  });
+});
