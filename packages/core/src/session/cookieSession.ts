@@ -58,6 +58,9 @@ export function createCookieSession(options: SessionOptions, callbacks: SessionC
   const manager: SessionManager = {
     tabId: createId(),
     nextSeq: () => seq++,
+    // No cross-tab lock in lite: the cookie decides at once (last writer wins, see docs/lite.md).
+    settled: () => true,
+    whenSettled: (fn) => fn(),
     current() {
       const stored = read();
       return isLive(stored, now(), limits) ? stored : null;
