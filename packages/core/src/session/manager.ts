@@ -42,8 +42,9 @@ export interface SessionManager {
 // Activity is written back at most this often: one cookie write per second at most.
 const WRITE_INTERVAL_MS = 1000;
 // The store is re-read at most this often while a session is live: reading `document.cookie`
-// costs more than everything else a click does. Other tabs' rotations arrive by BroadcastChannel.
-const READ_INTERVAL_MS = 1000;
+// after a write is a synchronous IPC in Chromium and costs more than everything else a click
+// does. Other tabs' rotations arrive by BroadcastChannel; an expiry re-reads before it ends.
+const READ_INTERVAL_MS = 5000;
 
 /** Creates the session manager. Touches storage only when first used. */
 export function createSessionManager(options: SessionOptions, callbacks: SessionCallbacks): SessionManager {
