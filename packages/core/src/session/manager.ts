@@ -67,7 +67,8 @@ export function createSessionManager(options: SessionOptions, callbacks: Session
   };
   const write = (s: StoredSession) => {
     getStore().set(encodeSession(s), Math.max(1000, s.startedAt + limits.maxDurationMs - now()));
-    lastWrite = now();
+    // What was just written is known: no need to read it back (a read after a write is the costly one).
+    lastWrite = lastRead = now();
   };
   const read = () => {
     lastRead = now();
