@@ -17,27 +17,26 @@ export interface IncomingEvents {
 
 export function createIncomingEvents(queue: (event: TrackerEvent) => void): IncomingEvents {
   let waiting: TrackerEvent[] = [];
-  let timer: ReturnType<typeof setTimeout> | undefined;
-
+  // A timer left behind by an early drain finds nothing, or later events, in order: no need to cancel it.
+  let scheduled = false;
   const drain = () => {
-    if (timer !== undefined) clearTimeout(timer);
-    timer = undefined;
     const events = waiting;
     waiting = [];
+    scheduled = false;
     for (const event of events) queue(event);
   };
-
   return {
     add(event) {
       waiting.push(event);
       // A hidden page may not run another task before it is gone: queue now.
       if (getDocument()?.visibilityState === 'hidden') drain();
-      else timer ??= setTimeout(drain, 0);
+      else if (!scheduled) {
+        scheduled = true;
+        setTimeout(drain, 0);
+      }
     },
     drain,
     clear() {
-      if (timer !== undefined) clearTimeout(timer);
-      timer = undefined;
       waiting = [];
     },
   };

@@ -14,14 +14,12 @@ export function byteLength(text: string): number {
   // Every browser and Node has TextEncoder; without one, 3 bytes per character is a safe bound.
   if (!encoder) return text.length * 3;
   scratch ??= new Uint8Array(3 * SLICE);
-  if (text.length <= SLICE) return encoder.encodeInto(text, scratch).written;
   let bytes = 0;
-  for (let at = 0; at < text.length; ) {
-    let end = Math.min(text.length, at + SLICE);
+  for (let at = 0, end = 0; at < text.length; at = end) {
+    end = at + SLICE;
     // Never split a surrogate pair: each half alone would count as U+FFFD, 3 bytes.
     if (end < text.length && isHighSurrogate(text.charCodeAt(end - 1))) end -= 1;
     bytes += encoder.encodeInto(text.slice(at, end), scratch).written;
-    at = end;
   }
   return bytes;
 }
