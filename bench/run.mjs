@@ -30,6 +30,7 @@ const { buildBundles } = await import('./lib/build.mjs');
 const { startBenchServer } = await import('./lib/server.mjs');
 const { runOnce, WORKLOAD } = await import('./lib/workload.mjs');
 const { summarise, writeReport } = await import('./lib/report.mjs');
+const { summariseTiming, timingRows } = await import('./lib/eventTiming.mjs');
 const { renderShop } = await import('./page/shop.mjs');
 const { launchChromium } = await import('./lib/chromium.mjs');
 
@@ -127,6 +128,8 @@ console.table(
     running: s.running,
   })),
 );
+// Processing time of every click and key press (ms), and its difference from the baseline's.
+console.table(timingRows(summary, summariseTiming(configs, runs)));
 if (flag('--report') || (!flag('--no-report') && !quick && !only)) {
   const failedConfigs = failedBuilds.map((c) => ({ id: c.id, label: c.label }));
   writeFileSync(

@@ -1,7 +1,9 @@
 // docs/internals/benchmarks.md and docs/internals/benchmarks-chart.svg from one run's summary.
+
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderChart } from './chart.mjs';
+import { summariseTiming, timingSection, timingTargets } from './eventTiming.mjs';
 
 import { stat } from './stats.mjs';
 
@@ -65,7 +67,7 @@ function comparisons(summary) {
   return lines.join('\n');
 }
 
-function targets(summary) {
+function targets(summary, timing) {
   const get = (id) => summary.find((r) => r.id === id);
   const base = get('baseline');
   const spoor = get('spoor');
@@ -94,6 +96,7 @@ function targets(summary) {
       `| … like for like, gzip bytes per minute | ${range(full.gzipKBmin, n1)} vs ${range(rrweb.gzipKBmin, n1)} KB/min | ${mark(full.gzipKBmin.median < rrweb.gzipKBmin.median)} |`,
     );
   }
+  rows.push(...timingTargets(timing, mark));
   for (const r of [spoor, replay].filter(Boolean)) {
     rows.push(
       `| No long task over 50 ms attributable to ${r.label} | in ${n0(r.trackerLongFrames.max)} frame(s) at most, its own script ran > 50 ms (its longest: ${n0(r.longestTrackerScriptMs.median)} ms, max ${n0(r.longestTrackerScriptMs.max)}); ${n0(r.longTasks.median)} long tasks in all vs ${n0(base.longTasks.median)} with no tracker | ${mark(r.trackerLongFrames.max === 0)} |`,
@@ -138,6 +141,7 @@ export function writeReport({
 }) {
   writeFileSync(join(repoRoot, 'docs/internals/benchmarks-chart.svg'), renderChart(summary));
   const base = summary.find((r) => r.id === 'baseline');
+  const timing = summariseTiming(summary, runs ?? []);
   const all = (key) => stat(runs.map((r) => r.delivered?.[key]));
   const deliveredText = ['pointermove', 'click', 'keydown', 'wheel']
     .map((key) => `${range(all(key))} \`${key}\``)
@@ -177,7 +181,11 @@ ${comparisons(summary)}
 
 ## Targets
 
-${targets(summary)}
+${targets(summary, timing)}
+
+## Processing time of clicks and key presses
+
+${timingSection(summary, timing)}
 
 ## Did each peer really run?
 

@@ -96,7 +96,14 @@ export async function startBenchServer({ page, bundles, benchDir }) {
       const url = req.url ?? '/';
       const path = url.split('?')[0];
       if (req.method === 'GET' && (path === '/' || path.startsWith('/category/'))) {
-        res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+        // Cross-origin isolated, so timers tick in 5 µs steps, not 100 µs: the Event Timing figures are
+        // fractions of a millisecond. `credentialless` still lets the page load other hosts' scripts.
+        res.writeHead(200, {
+          'Content-Type': 'text/html; charset=utf-8',
+          'Cache-Control': 'no-store',
+          'Cross-Origin-Opener-Policy': 'same-origin',
+          'Cross-Origin-Embedder-Policy': 'credentialless',
+        });
         res.end(page());
         return;
       }

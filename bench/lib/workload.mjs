@@ -213,6 +213,11 @@ export async function runOnce(browser, server, config, seed, hooks = {}) {
     }
   });
   const delivered = await page.evaluate(() => window.__bench.delivered);
+  const timing = await page.evaluate(() => ({
+    eventTiming: window.__bench.eventTiming,
+    dispatch: window.__bench.dispatch,
+    isolated: window.crossOriginIsolated,
+  }));
   const longTasks = (await page.evaluate(() => window.__bench.longTasks)).filter((t) => t.start >= pageStart);
   // A long frame is the tracker's when its own bundle's scripts ran for over 50 ms of it.
   const trackerMs = (frame) =>
@@ -249,6 +254,7 @@ export async function runOnce(browser, server, config, seed, hooks = {}) {
     paths: Object.fromEntries(counter.paths),
     strayHosts: Object.fromEntries(stray.stray),
     delivered,
+    timing,
     check,
     errors,
   };

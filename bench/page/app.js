@@ -19,6 +19,31 @@
     }).observe({ type: 'long-animation-frame', buffered: true });
   } catch {}
 
+  // Processing time of clicks and key presses, where the visitor feels a tracker (bench/lib/eventTiming.mjs).
+  // Event Timing (`processingEnd - processingStart`) reports only events whose duration, input to next
+  // paint, reaches 16 ms; so the page also times every click and keydown's dispatch itself, from its own
+  // window capture listener (registered before any tracker's, so it runs first) to its window bubble
+  // listener (the last phase of dispatch).
+  const eventTiming = { click: [], keydown: [] };
+  const dispatch = { click: [], keydown: [] };
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries())
+        eventTiming[entry.name]?.push(entry.processingEnd - entry.processingStart);
+    }).observe({ type: 'event', durationThreshold: 16, buffered: true });
+  } catch {}
+  for (const type of Object.keys(dispatch)) {
+    let start = 0;
+    addEventListener(
+      type,
+      () => {
+        start = performance.now();
+      },
+      { capture: true, passive: true },
+    );
+    addEventListener(type, () => dispatch[type].push(performance.now() - start), { passive: true });
+  }
+
   // What the browser delivered to the page, to state it in the report (moves within a frame coalesce).
   const delivered = { pointermove: 0, click: 0, keydown: 0, wheel: 0 };
   for (const type of Object.keys(delivered))
@@ -55,6 +80,8 @@
     longTasks,
     longFrames,
     delivered,
+    eventTiming,
+    dispatch,
     /** Interactive elements fully inside the viewport, below the sticky header. */
     targets() {
       const top = document.getElementById('top').getBoundingClientRect().bottom + 4;

@@ -3,6 +3,7 @@ import { describeError } from '../errors';
 import type { EventInput, TrackerEvent } from '../events';
 import { createId } from '../id';
 import type { Transport } from '../transports/transport';
+import { createIncomingEvents } from './incoming';
 import { openBatchStore } from './openBatchStore';
 import {
   type BatchOptions,
@@ -161,7 +162,12 @@ export function createDeliveryWith(
     }
   };
 
+  const incoming = createIncomingEvents((event) => {
+    for (const { queue } of getQueues()) queue.add(event);
+  });
+
   const exit = () => {
+    incoming.drain();
     for (const { queue } of getQueues()) queue.exit();
   };
   const rearm = () => {
@@ -175,10 +181,9 @@ export function createDeliveryWith(
   };
 
   return {
-    enqueue(event) {
-      for (const { queue } of getQueues()) queue.add(event);
-    },
+    enqueue: incoming.add,
     async flush(flushOptions = {}) {
+      incoming.drain();
       if (flushOptions.keepalive) {
         exit();
         return;
@@ -191,6 +196,7 @@ export function createDeliveryWith(
       );
     },
     async clear() {
+      incoming.clear();
       for (const { queue } of getQueues()) queue.clear();
       try {
         await getStore().clear();
@@ -223,6 +229,7 @@ export function createDeliveryWith(
         for (const { queue } of getQueues()) queue.resume();
       });
       const flushTimer = setInterval(() => {
+        incoming.drain();
         for (const { queue } of getQueues()) {
           queue.seal();
           void queue.pump();
@@ -241,6 +248,7 @@ export function createDeliveryWith(
       started = false;
       for (const cleanup of cleanups) cleanup();
       cleanups = [];
+      incoming.drain();
       for (const { queue } of getQueues()) queue.stop();
     },
   };

@@ -48,7 +48,12 @@ function utmOf(href: string): Utm {
  */
 export function createSessionFacts() {
   let state: Stored | null = null;
-  const storage = () => getStorage('sessionStorage');
+  // Probed once: the probe writes and removes a key, and page views and leaves come often.
+  let opened: { storage: Storage | undefined } | undefined;
+  const storage = () => {
+    opened ??= { storage: getStorage('sessionStorage') };
+    return opened.storage;
+  };
   const load = (sessionId: string): Stored => {
     if (state?.sessionId === sessionId) return state;
     try {

@@ -50,8 +50,9 @@ export interface SessionManager {
 // Activity is written back at most this often: one cookie write per second at most.
 const WRITE_INTERVAL_MS = 1000;
 // The store is re-read at most this often while a session is live: reading `document.cookie`
-// costs more than everything else a click does. Other tabs' rotations arrive by BroadcastChannel.
-const READ_INTERVAL_MS = 1000;
+// after a write is a synchronous IPC in Chromium and costs more than everything else a click
+// does. Other tabs' rotations arrive by BroadcastChannel; an expiry re-reads before it ends.
+const READ_INTERVAL_MS = 5000;
 
 /** Creates the session manager. Touches storage only when first used. */
 export function createSessionManager(options: SessionOptions, callbacks: SessionCallbacks): SessionManager {
@@ -74,7 +75,8 @@ export function createSessionManager(options: SessionOptions, callbacks: Session
   };
   const write = (s: StoredSession) => {
     getStore().set(encodeSession(s), Math.max(1000, s.startedAt + limits.maxDurationMs - now()));
-    lastWrite = now();
+    // What was just written is known: no need to read it back (a read after a write is the costly one).
+    lastWrite = lastRead = now();
   };
   const read = () => {
     lastRead = now();

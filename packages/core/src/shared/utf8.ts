@@ -1,23 +1,25 @@
 import { getTextEncoder } from '../env';
 
-// A buffer reused for the UTF-8 of ordinary events, grown up to 16 K characters' worth. Longer
-// text (a replay chunk) gets a buffer of its own, so the page keeps no megabytes alive for it.
+// UTF-8 is at most 3 bytes per UTF-16 unit, so a slice of SLICE units always fits the buffer.
+const SLICE = 16_384;
+// One buffer, reused: text of any length is encoded a slice at a time into it, so counting a
+// replay chunk's megabytes allocates (and zero-fills) nothing.
 let scratch: Uint8Array | undefined;
-const SCRATCH_MAX = 3 * 16_384;
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
 
 /** UTF-8 size of a string. */
 export function byteLength(text: string): number {
   const encoder = getTextEncoder();
   // Every browser and Node has TextEncoder; without one, 3 bytes per character is a safe bound.
   if (!encoder) return text.length * 3;
-  // `encodeInto` a reused buffer: one native pass and no allocation per call.
-  const need = text.length * 3;
-  let target: Uint8Array;
-  if (need > SCRATCH_MAX) target = new Uint8Array(need);
-  else {
-    if (!scratch || scratch.length < need)
-      scratch = new Uint8Array(Math.min(SCRATCH_MAX, Math.max(1024, need * 2)));
-    target = scratch;
+  scratch ??= new Uint8Array(3 * SLICE);
+  let bytes = 0;
+  for (let at = 0, end = 0; at < text.length; at = end) {
+    end = at + SLICE;
+    // Never split a surrogate pair: each half alone would count as U+FFFD, 3 bytes.
+    if (end < text.length && isHighSurrogate(text.charCodeAt(end - 1))) end -= 1;
+    bytes += encoder.encodeInto(text.slice(at, end), scratch).written;
   }
-  return encoder.encodeInto(text, target).written;
+  return bytes;
 }
