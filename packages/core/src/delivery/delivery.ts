@@ -13,6 +13,7 @@ import {
   resolveBatchOptions,
   resolveDeliverySettings,
 } from './options';
+import { listenToPage } from './pageEvents';
 import type { BatchStore } from './store';
 import { createTransportQueue, type TransportQueue } from './transportQueue';
 
@@ -174,12 +175,6 @@ export function createDeliveryWith(
     for (const { queue } of getQueues()) queue.rearm();
   };
 
-  const listen = (target: EventTarget | undefined, type: string, handler: (event: Event) => void) => {
-    if (!target) return;
-    target.addEventListener(type, handler);
-    cleanups.push(() => target.removeEventListener(type, handler));
-  };
-
   return {
     enqueue: incoming.add,
     async flush(flushOptions = {}) {
@@ -209,24 +204,19 @@ export function createDeliveryWith(
       const win = getWindow();
       if (!win) return;
       started = true;
-      const doc = win.document;
-      listen(win, 'pagehide', () => {
-        exit();
-        needsCheck = true;
-        void getStore()
-          .release(owner)
-          .catch(() => undefined);
-      });
-      listen(doc, 'visibilitychange', () => {
-        if (doc.visibilityState === 'hidden') exit();
-        else rearm();
-      });
-      listen(win, 'pageshow', (event) => {
-        rearm();
-        if ((event as PageTransitionEvent).persisted) void claim();
-      });
-      listen(win, 'online', () => {
-        for (const { queue } of getQueues()) queue.resume();
+      const stopListening = listenToPage(win, {
+        exit,
+        rearm,
+        release: () => {
+          needsCheck = true;
+          void getStore()
+            .release(owner)
+            .catch(() => undefined);
+        },
+        reclaim: () => void claim(),
+        online: () => {
+          for (const { queue } of getQueues()) queue.resume();
+        },
       });
       const flushTimer = setInterval(() => {
         incoming.drain();
@@ -237,6 +227,7 @@ export function createDeliveryWith(
       }, batching.flushIntervalMs);
       const claimTimer = setInterval(() => void claim(), Math.max(1000, Math.floor(leaseMs / 3)));
       cleanups.push(
+        stopListening,
         () => clearInterval(flushTimer),
         () => clearInterval(claimTimer),
       );
