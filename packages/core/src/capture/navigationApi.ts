@@ -9,19 +9,15 @@ interface NavigateEventLike extends Event {
   readonly hashChange?: boolean;
 }
 
-function kindOfNavigateEvent(event: NavigateEventLike): NavigationKind | null {
-  if (event.hashChange) return 'hash';
-  switch (event.navigationType) {
-    case 'push':
-      return 'push';
-    case 'replace':
-      return 'replace';
-    case 'traverse':
-      return 'pop';
-    default:
-      return null;
-  }
-}
+const KIND_OF_TYPE: Partial<Record<string, NavigationKind>> = {
+  push: 'push',
+  replace: 'replace',
+  traverse: 'pop',
+};
+
+// A reload has no kind: it is no new page view.
+const kindOfNavigateEvent = (event: NavigateEventLike): NavigationKind | null =>
+  event.hashChange ? 'hash' : (KIND_OF_TYPE[event.navigationType ?? ''] ?? null);
 
 /**
  * Single-page navigations seen through the Navigation API where the browser has it, else through
