@@ -18,9 +18,10 @@ export type SpoorErrorCode =
  * catch (error) { if (isSpoorError(error)) console.log(error.code, error.option) }
  */
 export class SpoorError extends Error {
-  readonly code: SpoorErrorCode;
+  // Declared, not initialised: a field initialiser costs every bundle esbuild's ES2020 field helper.
+  declare readonly code: SpoorErrorCode;
   /** The option path at fault, for `invalid-option` (for example `batch.maxEvents`). */
-  readonly option?: string;
+  declare readonly option?: string;
 
   constructor(code: SpoorErrorCode, message: string, option?: string) {
     super(`[spoor] ${message}`);

@@ -101,31 +101,36 @@ export type EventInput = EventsOf<TrackerEventMap>;
 /** The payload of one event type. */
 export type EventPayload<TType extends TrackerEventType> = TrackerEventMap[TType];
 
+// Three shared trait objects: the table reads the same and each object is written once.
+const SENT = { deliver: true, activity: false } as const;
+const ACTIVITY = { deliver: true, activity: true } as const;
+const LOCAL = { deliver: false, activity: false } as const;
+
 /**
  * Where each event goes: `deliver` events reach transports; the others stay on the local bus.
  * `activity` events count as the visitor doing something (they extend the session).
  */
 export const EVENT_TRAITS = {
-  'session:start': { deliver: true, activity: false },
-  'session:end': { deliver: true, activity: false },
-  'page:view': { deliver: true, activity: true },
-  'page:leave': { deliver: true, activity: false },
-  click: { deliver: true, activity: true },
-  'click:rage': { deliver: true, activity: false },
-  'click:dead': { deliver: true, activity: false },
-  'pointer:move': { deliver: true, activity: true },
-  scroll: { deliver: true, activity: true },
-  input: { deliver: true, activity: true },
-  'form:submit': { deliver: true, activity: true },
-  visibility: { deliver: true, activity: false },
-  error: { deliver: true, activity: false },
-  custom: { deliver: true, activity: true },
-  identify: { deliver: true, activity: false },
-  replay: { deliver: true, activity: false },
-  'replay:paused': { deliver: true, activity: false },
-  'consent:change': { deliver: false, activity: false },
-  'transport:error': { deliver: false, activity: false },
-  'tracker:error': { deliver: false, activity: false },
+  'session:start': SENT,
+  'session:end': SENT,
+  'page:view': ACTIVITY,
+  'page:leave': SENT,
+  click: ACTIVITY,
+  'click:rage': SENT,
+  'click:dead': SENT,
+  'pointer:move': ACTIVITY,
+  scroll: ACTIVITY,
+  input: ACTIVITY,
+  'form:submit': ACTIVITY,
+  visibility: SENT,
+  error: SENT,
+  custom: ACTIVITY,
+  identify: SENT,
+  replay: SENT,
+  'replay:paused': SENT,
+  'consent:change': LOCAL,
+  'transport:error': LOCAL,
+  'tracker:error': LOCAL,
 } as const satisfies Record<TrackerEventType, { deliver: boolean; activity: boolean }>;
 
 /** Exhaustiveness helper for `switch (event.type)`. */

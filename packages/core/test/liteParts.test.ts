@@ -103,6 +103,24 @@ describe('createCoreTracker from small parts', () => {
     ]);
   });
 
+  it('follows history navigations where the browser also has the Navigation API', async () => {
+    Object.defineProperty(window, 'navigation', { configurable: true, value: new EventTarget() });
+    try {
+      const { tracker, server } = make();
+      tracker.start();
+      history.pushState({}, '', '/docs');
+      history.replaceState({}, '', '/docs?tab=api');
+      await tracker.flush();
+      expect(server.events().filter((event) => event.type === 'page:view')).toMatchObject([
+        { navigation: 'load', path: '/' },
+        { navigation: 'push', path: '/docs' },
+        { navigation: 'replace', path: '/docs?tab=[redacted]' },
+      ]);
+    } finally {
+      delete (window as unknown as { navigation?: unknown }).navigation;
+    }
+  });
+
   it('delivers custom events through the HTTP transport in wire format v1', async () => {
     const { tracker, server } = make();
     tracker.start();

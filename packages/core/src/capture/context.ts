@@ -1,5 +1,5 @@
 import type { Unsubscribe } from '../bus';
-import type { EventInput, EventOfType, TrackerEventType } from '../events';
+import type { EventInput, EventOfType, NavigationKind, TrackerEventType } from '../events';
 import type { Privacy } from '../privacy';
 
 /** What every capture source receives. Sources are `(ctx) => stop` and attach passive document listeners. */
@@ -13,4 +13,16 @@ export interface CaptureContext {
   on<TType extends TrackerEventType>(type: TType, handler: (event: EventOfType<TType>) => void): Unsubscribe;
   /** Reports a failure inside a source without throwing into the page. */
   reportError(error: unknown): void;
+  /** How single-page navigations are noticed; `history` patching and its events when absent. */
+  readonly routes?: RouteWatcher;
 }
+
+/**
+ * Calls `onRoute` after each single-page navigation, with its kind; returns the functions that
+ * stop watching. `lastHref` is the URL of the page view in progress.
+ */
+export type RouteWatcher = (
+  ctx: CaptureContext,
+  onRoute: (kind: NavigationKind) => void,
+  lastHref: () => string,
+) => Array<() => void>;

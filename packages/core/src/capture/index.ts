@@ -3,6 +3,7 @@ import type { CaptureContext } from './context';
 import type { ErrorCaptureOptions } from './errors';
 import type { InputOptions } from './inputs';
 import type { PageViewOptions, ResumablePageView } from './navigation';
+import { watchNavigationApi } from './navigationApi';
 import type { PointerOptions } from './pointer';
 import type { ScrollOptions } from './scroll';
 import { CAPTURE_SOURCES } from './sources';
@@ -75,5 +76,10 @@ export function startCapture(
   options: CaptureOptions = {},
   resume: ResumablePageView | null = null,
 ): CaptureHandle {
-  return startSources(ctx, options as Record<string, unknown>, resume, CAPTURE_SOURCES);
+  return startSources(
+    { routes: watchNavigationApi, ...ctx },
+    options as Record<string, unknown>,
+    resume,
+    CAPTURE_SOURCES,
+  );
 }

@@ -2,6 +2,7 @@ import type { NavigationKind } from '../events';
 import { isBoolean, isPositive, type Shape } from '../validate';
 import type { CaptureContext } from './context';
 import { createEngagementClock } from './engagement';
+import { watchHistory } from './historyRoutes';
 import { guard, listen, scrollDepthPct, scrollTopOf, stopAll } from './listen';
 
 /** Options of automatic page views (`capture.pageViews`). */
@@ -39,56 +40,6 @@ export interface NavigationSettings {
   idleMs: number;
   /** Continue this page view (a new segment, no new page:view) when the URL is still the same. */
   resume?: ResumablePageView | null;
-}
-
-/** The parts of the Navigation API we read (not in TypeScript's DOM library yet). */
-interface NavigateEventLike extends Event {
-  readonly navigationType?: string;
-  readonly hashChange?: boolean;
-}
-
-type HistoryMethod = 'pushState' | 'replaceState';
-
-/**
- * Wraps `history[method]` so `onCall` runs after each successful call. Stopping restores the
- * original when nobody wrapped it after us; otherwise our wrapper stays in their chain as a
- * plain pass-through, so their patch keeps working.
- */
-function patchHistory(history: History, method: HistoryMethod, onCall: () => void): () => void {
-  const hadOwn = Object.hasOwn(history, method);
-  const original = history[method];
-  let active = true;
-  const patched: History[HistoryMethod] = function (this: History, ...args) {
-    const result = original.apply(this, args);
-    if (active) onCall();
-    return result;
-  };
-  try {
-    history[method] = patched;
-  } catch {
-    // A frozen or proxied history object: popstate and hashchange still work.
-    return () => {};
-  }
-  return () => {
-    active = false;
-    if (history[method] !== patched) return;
-    if (hadOwn) history[method] = original;
-    else delete (history as Partial<Pick<History, HistoryMethod>>)[method];
-  };
-}
-
-function kindOfNavigateEvent(event: NavigateEventLike): NavigationKind | null {
-  if (event.hashChange) return 'hash';
-  switch (event.navigationType) {
-    case 'push':
-      return 'push';
-    case 'replace':
-      return 'replace';
-    case 'traverse':
-      return 'pop';
-    default:
-      return null;
-  }
 }
 
 /**
@@ -203,45 +154,7 @@ export function captureNavigation(ctx: CaptureContext, settings: NavigationSetti
   }
 
   if (settings.auto) {
-    const navigation = (win as unknown as { navigation?: EventTarget }).navigation;
-    if (navigation && typeof navigation.addEventListener === 'function') {
-      // Navigation API: `navigate` says what kind of navigation it is, `navigatesuccess` fires
-      // once it committed (after an intercepting router finished), when URL and title are final.
-      let pending: NavigationKind | null = null;
-      stops.push(
-        listen(ctx, navigation, 'navigate', (event) => {
-          pending = kindOfNavigateEvent(event as NavigateEventLike);
-        }),
-        listen(ctx, navigation, 'navigatesuccess', () => {
-          const kind = pending;
-          pending = null;
-          if (kind) view(kind);
-        }),
-        listen(ctx, navigation, 'navigateerror', () => {
-          pending = null;
-        }),
-      );
-    } else {
-      const history = win.history;
-      stops.push(
-        patchHistory(
-          history,
-          'pushState',
-          guard(ctx, () => view('push')),
-        ),
-        patchHistory(
-          history,
-          'replaceState',
-          guard(ctx, () => view('replace')),
-        ),
-        listen(ctx, win, 'popstate', () => {
-          // A followed `#fragment` link fires popstate before hashchange: name it by what changed.
-          const hashOnly = lastHref.split('#')[0] === win.location.href.split('#')[0];
-          view(hashOnly ? 'hash' : 'pop');
-        }),
-        listen(ctx, win, 'hashchange', () => view('hash')),
-      );
-    }
+    stops.push(...(ctx.routes ?? watchHistory)(ctx, view, () => lastHref));
     guard(ctx, () => view('load'))();
   }
 

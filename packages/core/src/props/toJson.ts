@@ -11,7 +11,11 @@ export type JsonResult = { ok: true; value: unknown } | { ok: false; problem: st
 const SKIP = Symbol('skip');
 
 class Problem {
-  constructor(readonly message: string) {}
+  // Declared, not a parameter property: that would bundle esbuild's ES2020 class-field helper.
+  declare readonly message: string;
+  constructor(message: string) {
+    this.message = message;
+  }
 }
 
 function convert(input: unknown, key: string, path: string, depth: number, maxDepth: number, seen: object[]) {

@@ -1,3 +1,4 @@
+import { watchNavigationApi } from '../capture/navigationApi';
 import { CAPTURE_SOURCES } from '../capture/sources';
 import { createDebugLog } from '../debug/log';
 import { createDeliveryWith } from '../delivery/delivery';
@@ -12,6 +13,7 @@ import { createVisitorState } from './visitor';
 /** What `createTracker` is built from: every capture source, persistent delivery, full privacy. */
 export const FULL_PARTS: TrackerParts = {
   sources: CAPTURE_SOURCES,
+  routes: watchNavigationApi,
   privacy: createPrivacy,
   delivery: (options) => createDeliveryWith(options, openBatchStore),
   sessions: createSessionManager,

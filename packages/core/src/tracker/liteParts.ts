@@ -1,3 +1,4 @@
+import { watchHistory } from '../capture/historyRoutes';
 import { createMemoryDelivery } from '../delivery/memoryDelivery';
 import { createUserOnlyVisitor } from '../identity/userOnly';
 import { createLitePrivacy } from '../privacy/lite';
@@ -10,6 +11,7 @@ const silent = { event() {}, ignored() {}, line() {} };
 
 /** What `createCoreTracker` is built from, besides the capture sources its caller chose. */
 export const LITE_PARTS: Omit<TrackerParts, 'sources'> = {
+  routes: watchHistory,
   privacy: createLitePrivacy,
   delivery: createMemoryDelivery,
   sessions: createCookieSession,

@@ -1,3 +1,4 @@
+import type { RouteWatcher } from '../capture/context';
 import type { CaptureTable } from '../capture/sources';
 import type { ConsentStorage } from '../consent';
 import type { DebugLog } from '../debug/log';
@@ -18,6 +19,8 @@ import type { VisitorState } from './visitor';
 export interface TrackerParts {
   /** Capture sources beside page views, by the name of their `capture` option. */
   sources: CaptureTable;
+  /** How page views notice single-page navigations. */
+  routes: RouteWatcher;
   privacy(options: PrivacyOptions | undefined): Privacy;
   /** Batching, retries and (for the full part) persistence, one queue per transport. */
   delivery(options: DeliveryOptions): Delivery;

@@ -118,7 +118,14 @@ export function buildTracker<TEvents extends object = AnyCustomEvents>(
     snapshot.update({ sessionId: session.id, tabId: sessions.tabId });
     const emit = (input: Parameters<typeof pipeline.emit>[0]) => pipeline.emit(input);
     attached = attach({
-      base: { window: win, document: doc, privacy, emit, on: on as CaptureContext['on'] },
+      base: {
+        window: win,
+        document: doc,
+        privacy,
+        emit,
+        on: on as CaptureContext['on'],
+        routes: parts.routes,
+      },
       sources: parts.sources,
       capture: (options.capture ?? {}) as TableOptions,
       plugins: options.plugins ?? [],
