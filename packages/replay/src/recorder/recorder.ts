@@ -44,25 +44,25 @@ export interface Recorder {
   start(options: RecorderStartOptions): Recording;
 }
 
-/** rrweb's event types, as numbers on the wire. */
-export const RECORDED_EVENT_TYPE = {
-  domContentLoaded: 0,
-  load: 1,
-  fullSnapshot: 2,
-  incrementalSnapshot: 3,
-  meta: 4,
-  custom: 5,
-  plugin: 6,
-} as const;
+/** rrweb's event types, as numbers on the wire (an enum, so bundlers inline the numbers). */
+export enum RECORDED_EVENT_TYPE {
+  domContentLoaded = 0,
+  load = 1,
+  fullSnapshot = 2,
+  incrementalSnapshot = 3,
+  meta = 4,
+  custom = 5,
+  plugin = 6,
+}
 
 /** rrweb's incremental sources that the player and the heatmaps read. */
-export const INCREMENTAL_SOURCE = {
-  mutation: 0,
-  mouseMove: 1,
-  mouseInteraction: 2,
-  scroll: 3,
-  viewportResize: 4,
-  input: 5,
-  touchMove: 6,
-  styleSheetRule: 8,
-} as const;
+export enum INCREMENTAL_SOURCE {
+  mutation = 0,
+  mouseMove = 1,
+  mouseInteraction = 2,
+  scroll = 3,
+  viewportResize = 4,
+  input = 5,
+  touchMove = 6,
+  styleSheetRule = 8,
+}
