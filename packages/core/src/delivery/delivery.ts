@@ -57,7 +57,7 @@ export function createDelivery(options: DeliveryOptions): Delivery {
 /* @__NO_SIDE_EFFECTS__ */
 export function createDeliveryWith(
   options: DeliveryOptions,
-  openStore: (settings: ResolvedDeliverySettings) => BatchStore,
+  openStore: (settings: ResolvedDeliverySettings, reportStorage: (error: unknown) => void) => BatchStore,
 ): Delivery {
   checkSettings(options.settings);
   const settings = resolveDeliverySettings(options.settings);
@@ -88,7 +88,7 @@ export function createDeliveryWith(
   const isOnline = () => getNavigator()?.onLine !== false;
 
   const getStore = () => {
-    store ??= openStore(settings);
+    store ??= openStore(settings, reportStorage);
     return store;
   };
 

@@ -1,12 +1,18 @@
 import { getStorage, getWindow } from '../env';
 import { createHandoff } from './handoff';
-import { createIndexedDbBackend } from './indexedDb';
+import { createLazyBackend } from './lazyBackend';
 import type { ResolvedDeliverySettings } from './options';
 import { createLocalStorageBackend, createMemoryBackend } from './storageBackends';
 import { type BatchStore, createBatchStore } from './store';
 
-/** Opens the batch store the settings ask for: IndexedDB, else localStorage, else memory. */
-export function openBatchStore(settings: ResolvedDeliverySettings): BatchStore {
+/**
+ * Opens the batch store the settings ask for: IndexedDB, else localStorage, else memory. The
+ * IndexedDB backend loads on demand (`@spoor/core/idb`); `reportStorage` hears once if it cannot.
+ */
+export function openBatchStore(
+  settings: ResolvedDeliverySettings,
+  reportStorage: (error: unknown) => void = () => {},
+): BatchStore {
   const { persist, storageKey: key } = settings;
   let idb: IDBFactory | undefined;
   try {
@@ -17,7 +23,15 @@ export function openBatchStore(settings: ResolvedDeliverySettings): BatchStore {
   }
   const local = persist !== false ? getStorage('localStorage') : undefined;
   const fallback = local ? createLocalStorageBackend(local, key) : createMemoryBackend();
-  const backend = idb ? createIndexedDbBackend(idb, key, fallback) : fallback;
+  const factory = idb;
+  const backend = factory
+    ? createLazyBackend(
+        'indexeddb',
+        () => import('@spoor/core/idb').then((chunk) => chunk.createIndexedDbBackend(factory, key, fallback)),
+        fallback,
+        reportStorage,
+      )
+    : fallback;
   return createBatchStore(backend, {
     maxBytes: settings.maxStoredBytes,
     maxAgeMs: settings.maxAgeMs,

@@ -5,7 +5,7 @@ import { jsonList, jsonOf } from '../shared/json';
 import { byteLength } from '../shared/utf8';
 import { answerOf } from './answer';
 import { exitUrlOf } from './exitUrl';
-import { createWorkerGzip, gzipHere } from './gzip';
+import type { Gzip } from './gzip';
 import type { Transport, TransportResult } from './transport';
 
 /** Options of {@link createHttpTransport}. */
@@ -91,7 +91,15 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
   const timeoutMs = options.timeoutMs ?? 30_000;
   const budget = options.keepaliveBudgetBytes ?? 60_000;
   let keepaliveInFlight = 0;
-  const gzip = options.compressInWorker === false ? gzipHere : createWorkerGzip();
+  // The compressor loads with the first body worth compressing (`@spoor/core/gzip`); where it
+  // cannot load, bodies go uncompressed, as in browsers without `CompressionStream`.
+  let compressor: Promise<Gzip> | undefined;
+  const gzip = (body: string) => {
+    compressor ??= import('@spoor/core/gzip').then((chunk) =>
+      options.compressInWorker === false ? chunk.gzipHere : chunk.createWorkerGzip(),
+    );
+    return compressor.then((zip) => zip(body));
+  };
   const doFetch = (input: string, init: RequestInit) => {
     const impl = options.fetch ?? getWindow()?.fetch?.bind(getWindow());
     if (!impl) throw new Error('fetch is not available');

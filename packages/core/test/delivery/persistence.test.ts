@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { createDelivery, type Delivery } from '../../src/delivery/delivery';
 import type { DeliverySettings } from '../../src/delivery/options';
 import type { TransportResult } from '../../src/transports/transport';
@@ -34,6 +34,9 @@ async function leaveWithUndelivered(count: number, settings: DeliverySettings = 
   return { first, events };
 }
 
+// The IndexedDB store is a chunk loaded on demand: its first load takes real time, which fake
+// timers do not wait for. Loaded once here, it arrives within microtasks like the rest of a test.
+beforeAll(() => import('@spoor/core/idb'));
 beforeEach(() => {
   vi.useFakeTimers();
   localStorage.clear();

@@ -184,7 +184,8 @@ describe('without Web Locks', () => {
     // Another tab's write lands just after this tab's own (last writer wins).
     const at = Date.now();
     document.cookie = `spoor_sid=other.${at.toString(36)}.${at.toString(36)}; Path=/`;
-    vi.advanceTimersByTime(1500);
+    // The tab re-reads the cookie at most every 5 s (BroadcastChannel usually tells it sooner).
+    vi.advanceTimersByTime(5500);
     tracker.track('next');
     expect(ofType('custom')[0]?.sessionId).toBe('other');
     expect(tracker.getSnapshot().sessionId).toBe('other');
