@@ -7,12 +7,9 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const MAX_LINES = 250;
 
-// Files allowed over MAX_LINES for now, each with its line count when listed. The lead trims
-// this list as the files are split; a listed file that grows fails too.
-const LONG_FILES = {
-  // History patching, the Navigation API and page-view segments; the next cut is patchHistory.
-  'packages/core/src/capture/navigation.ts': 266,
-};
+// Files allowed over MAX_LINES, each with its line count when listed; a listed file that grows
+// fails too. Empty: every source file is within the limit.
+const LONG_FILES = {};
 
 const sourceFiles = (dir) =>
   readdirSync(dir).flatMap((name) => {
