@@ -118,7 +118,15 @@ export function buildTracker<TEvents extends object = AnyCustomEvents>(
     snapshot.update({ sessionId: session.id, tabId: sessions.tabId });
     const emit = (input: Parameters<typeof pipeline.emit>[0]) => pipeline.emit(input);
     attached = attach({
-      base: { window: win, document: doc, privacy, emit, on: on as CaptureContext['on'] },
+      base: {
+        window: win,
+        document: doc,
+        privacy,
+        emit,
+        on: on as CaptureContext['on'],
+        defer: pipeline.defer,
+        drain: pipeline.drain,
+      },
       sources: parts.sources,
       capture: (options.capture ?? {}) as TableOptions,
       plugins: options.plugins ?? [],
@@ -163,6 +171,7 @@ export function buildTracker<TEvents extends object = AnyCustomEvents>(
 
   // Before consent nothing was queued, and opening the delivery store would write to storage.
   function flush(): Promise<void> {
+    pipeline.drain();
     return consent.state === 'granted' && isBrowser() ? delivery.flush() : Promise.resolve();
   }
 
