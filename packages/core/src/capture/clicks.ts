@@ -213,12 +213,21 @@ function captureClicks(ctx: CaptureContext, options: Required<ClickOptions>): ()
       const check = options.dead ? trackDead(element, at) : undefined;
       ctx.defer(() => report(element, point, at, check));
     }),
-    listen(ctx, win, 'pagehide', endBurst),
+    // Clicks waiting for their paint go out before delivery's exit flush: these listeners come
+    // before delivery's, and at a target capturing listeners run first.
+    listen(ctx, win, 'pagehide', () => {
+      ctx.drain();
+      endBurst();
+    }),
+    listen(ctx, doc, 'visibilitychange', () => {
+      if (doc.visibilityState === 'hidden') ctx.drain();
+    }),
   );
   if (options.dead) stops.push(listen(ctx, win, 'scroll', clearDead), ctx.on('page:view', clearDead));
 
   return () => {
     stopAll(ctx, stops);
+    ctx.drain();
     guard(ctx, endBurst)();
     clearDead();
     disarm();

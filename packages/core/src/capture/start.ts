@@ -2,7 +2,7 @@ import type { NavigationKind } from '../events';
 import { withDefaults } from '../shared/defaults';
 import { checkFields, fail, invalid, isPlainObject, type Shape } from '../validate';
 import type { CaptureContext } from './context';
-import { guard, listen, stopAll } from './listen';
+import { guard, stopAll } from './listen';
 import { captureNavigation, type PageViewOptions, pageViews, type ResumablePageView } from './navigation';
 import type { CaptureTable } from './sources';
 
@@ -61,14 +61,6 @@ export function startSources(
   table: CaptureTable,
 ): CaptureHandle {
   const stops: Array<() => void> = [];
-  // Deferred events (clicks waiting for their paint) go out before the exit flush: these
-  // listeners come before delivery's, and at a target capturing listeners run first.
-  const { window: win, document: doc } = ctx;
-  const drain = () => ctx.drain();
-  const drainHidden = () => {
-    if (doc.visibilityState === 'hidden') ctx.drain();
-  };
-  stops.push(listen(ctx, win, 'pagehide', drain), listen(ctx, doc, 'visibilitychange', drainHidden));
   const navigation = (() => {
     try {
       const settings = withDefaults<PageViewOptions>(pageViews.defaults, optionsOf(options.pageViews));
@@ -95,7 +87,6 @@ export function startSources(
     stop() {
       if (stopped) return;
       stopped = true;
-      guard(ctx, drain)();
       stopAll(ctx, stops);
     },
     pageView: guard(ctx, (kind?: NavigationKind) => {

@@ -1,7 +1,7 @@
 import { currentUrl, getWindow, now } from '../env';
 
 /** When a deferred task was asked for: the events it emits carry this time and address. */
-export interface Stamp {
+interface Stamp {
   readonly ts: number;
   readonly href: string;
 }
@@ -16,47 +16,35 @@ export interface Deferred {
   current(): Stamp | undefined;
 }
 
-// A tab whose frames stop (hidden, or an iframe the browser throttles) still gets its events.
-const FALLBACK_MS = 250;
-
 /** Deferred work of one tracker; `report` receives what a task throws. */
 export function createDeferred(report: (error: unknown) => void): Deferred {
-  const queue: Array<{ task: () => void; stamp: Stamp }> = [];
+  let queue: Array<[() => void, Stamp]> = [];
   let running: Stamp | undefined;
-  let scheduled = false;
 
   const drain = () => {
-    scheduled = false;
     if (queue.length === 0) return;
-    for (const { task, stamp } of queue.splice(0)) {
-      const outer = running;
+    const tasks = queue;
+    const outer = running;
+    queue = [];
+    for (const [task, stamp] of tasks) {
       running = stamp;
       try {
         task();
       } catch (error) {
         report(error);
-      } finally {
-        running = outer;
       }
     }
-  };
-
-  // After the next paint: a frame callback, then a task of its own, so the paint the visitor
-  // waits for comes first.
-  const schedule = () => {
-    if (scheduled) return;
-    scheduled = true;
-    const win = getWindow();
-    if (typeof win?.requestAnimationFrame === 'function' && win.document.visibilityState !== 'hidden') {
-      win.requestAnimationFrame(() => setTimeout(drain, 0));
-      setTimeout(drain, FALLBACK_MS);
-    } else setTimeout(drain, 0);
+    running = outer;
   };
 
   return {
     defer(task) {
-      queue.push({ task, stamp: { ts: now(), href: currentUrl() } });
-      schedule();
+      // After the next paint: a frame callback, then a task of its own. Frames stop in a hidden
+      // tab (and in iframes the browser throttles): the timer covers those.
+      if (queue.push([task, { ts: now(), href: currentUrl() }]) > 1) return;
+      const win = getWindow();
+      win?.requestAnimationFrame?.(() => setTimeout(drain));
+      setTimeout(drain, win?.document.visibilityState === 'hidden' ? 0 : 250);
     },
     drain,
     current: () => running,
