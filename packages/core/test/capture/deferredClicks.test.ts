@@ -4,12 +4,12 @@ import { resetPage } from './helpers';
 
 const trackers: Tracker[] = [];
 
-function setup() {
+function setup(capture: { pageViews?: boolean } = {}) {
   const transport = createMemoryTransport();
   const tracker = createTracker({
     transport,
     session: { storage: 'memory' },
-    capture: { pointer: false, scroll: false, clicks: { rage: false, dead: false } },
+    capture: { pointer: false, scroll: false, clicks: { rage: false, dead: false }, ...capture },
   });
   trackers.push(tracker);
   const seen: TrackerEvent[] = [];
@@ -83,6 +83,19 @@ describe('clicks described after the next paint', () => {
     const types = transport.events.map((event) => event.type);
     expect(types).toContain('click');
     expect(types.indexOf('click')).toBeLessThan(types.indexOf('page:leave'));
+  });
+
+  it('are delivered when the page is left or hidden right after the click, without page views', async () => {
+    document.body.innerHTML = '<button id="a">A</button><button id="b">B</button>';
+    const { seen } = setup({ pageViews: false });
+    click(document.getElementById('a')!);
+    window.dispatchEvent(new Event('pagehide'));
+    // Delivery's exit flush runs after capture's listener: the click is already queued for it.
+    expect(clicksIn(seen)).toHaveLength(1);
+    click(document.getElementById('b')!);
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+    document.dispatchEvent(new Event('visibilitychange'));
+    expect(clicksIn(seen).map((event) => event.target.selector)).toEqual(['#a', '#b']);
   });
 
   it('mask the text of a target the page removed before the paint', async () => {
