@@ -1,6 +1,7 @@
 import { now } from '../env';
 import type { TargetInfo } from '../events';
 import { isBoolean } from '../validate';
+import { type ClickPoint, pointOf, withinBox } from './clickPoint';
 import type { CaptureContext } from './context';
 import { guard, listen, stopAll } from './listen';
 import type { SourceDefinition } from './source';
@@ -48,20 +49,12 @@ interface Burst {
 
 interface DeadCheck {
   element: Element;
-  target: TargetInfo;
+  /** Set once the click is described, after the next paint. */
+  target: TargetInfo | undefined;
   href: string;
   /** When the check settles (epoch ms). */
   due: number;
 }
-
-// A trusted event's page coordinates come with it; synthetic ones (and some environments) leave
-// them at 0, so those fall back to client + scroll.
-const pageX = (event: MouseEvent, win: Window) =>
-  event.isTrusted && typeof event.pageX === 'number' ? event.pageX : event.clientX + win.scrollX;
-const pageY = (event: MouseEvent, win: Window) =>
-  event.isTrusted && typeof event.pageY === 'number' ? event.pageY : event.clientY + win.scrollY;
-
-const round3 = (value: number) => Math.round(Math.min(1, Math.max(0, value)) * 1000) / 1000;
 
 /**
  * Clicks (`click`), rage clicks (`click:rage`) and dead clicks (`click:dead`). One capturing
@@ -94,6 +87,8 @@ function captureClicks(ctx: CaptureContext, options: Required<ClickOptions>): ()
   };
 
   const onTimer = guard(ctx, () => {
+    // A click still waiting for its paint is described first: its dead check needs the target.
+    ctx.drain();
     timer = undefined;
     timerAt = Number.POSITIVE_INFINITY;
     const at = now();
@@ -118,8 +113,7 @@ function captureClicks(ctx: CaptureContext, options: Required<ClickOptions>): ()
     if (ended.rage) ctx.emit({ type: 'click:rage', target: ended.target, count: ended.times.length });
   };
 
-  const trackRage = (x: number, y: number, target: TargetInfo) => {
-    const at = now();
+  const trackRage = (x: number, y: number, target: TargetInfo, at: number) => {
     const current = burst;
     const last = current?.times[current.times.length - 1];
     const joins =
@@ -166,52 +160,74 @@ function captureClicks(ctx: CaptureContext, options: Required<ClickOptions>): ()
     pending.splice(index, 1);
     if (pending.length === 0) unwatch();
     // A navigation the page-view source did not report (page views off, same-URL dedupe) still counts.
-    if (win.location.href === check.href) ctx.emit({ type: 'click:dead', target: check.target });
+    if (check.target && win.location.href === check.href)
+      ctx.emit({ type: 'click:dead', target: check.target });
   };
 
-  const trackDead = (element: Element, target: TargetInfo) => {
+  // At dispatch: the page's own click handlers may change the DOM right after, and that counts.
+  const trackDead = (element: Element, at: number): DeadCheck | undefined => {
     const candidate = element.closest(DEAD_CANDIDATE_SELECTOR);
-    if (!candidate || pending.some((check) => check.element === candidate)) return;
+    if (!candidate || pending.some((check) => check.element === candidate)) return undefined;
     watch();
-    const href = win.location.href;
-    const due = now() + DEAD_WINDOW_MS;
-    const check: DeadCheck = { element: candidate, target, href, due };
-    arm(due);
+    const check: DeadCheck = {
+      element: candidate,
+      target: undefined,
+      href: win.location.href,
+      due: at + DEAD_WINDOW_MS,
+    };
+    arm(check.due);
     pending.push(check);
+    return check;
+  };
+
+  /**
+   * Describes and emits a click after the next paint. An element the page removed meanwhile has
+   * lost the ancestors its masking depends on, so its text is masked whatever they said.
+   */
+  const report = (element: Element, point: ClickPoint, at: number, check: DeadCheck | undefined) => {
+    const target = describeTarget(element, privacy, hrefs);
+    if (target.text && !element.isConnected) target.text = privacy.maskText(target.text);
+    ctx.emit({
+      type: 'click',
+      x: point.x,
+      y: point.y,
+      vw: win.innerWidth,
+      vh: win.innerHeight,
+      target,
+      ...withinBox(point, element.getBoundingClientRect()),
+    });
+    if (options.rage) trackRage(point.x, point.y, target, at);
+    if (check) check.target = target;
   };
 
   stops.push(
+    // At dispatch only what the page may change right after: the time, where the pointer was,
+    // the element and whether it is blocked; the rest waits for the paint the visitor sees.
     listen(ctx, doc, 'click', (event) => {
       const origin = elementOf(event.target);
       if (!origin || privacy.isBlocked(origin)) return;
+      // A block is never lifted below, so the interactive ancestor of an unblocked origin is unblocked.
       const element = interactiveTarget(origin);
-      if (element !== origin && privacy.isBlocked(element)) return;
-      const mouse = event as MouseEvent;
-      // The one layout read of a click: where inside the target's box it landed, taken now because
-      // the page may move or resize the target right after the click.
-      const rect = element.getBoundingClientRect();
-      const x = Math.round(pageX(mouse, win));
-      const y = Math.round(pageY(mouse, win));
-      const target = describeTarget(element, privacy, hrefs);
-      ctx.emit({
-        type: 'click',
-        x,
-        y,
-        vw: win.innerWidth,
-        vh: win.innerHeight,
-        target,
-        rx: rect.width > 0 ? round3((mouse.clientX - rect.left) / rect.width) : 0,
-        ry: rect.height > 0 ? round3((mouse.clientY - rect.top) / rect.height) : 0,
-      });
-      if (options.rage) trackRage(x, y, target);
-      if (options.dead) trackDead(element, target);
+      const at = now();
+      const point = pointOf(event as MouseEvent, win);
+      const check = options.dead ? trackDead(element, at) : undefined;
+      ctx.defer(() => report(element, point, at, check));
     }),
-    listen(ctx, win, 'pagehide', endBurst),
+    // Clicks waiting for their paint go out before delivery's exit flush: these listeners come
+    // before delivery's, and at a target capturing listeners run first.
+    listen(ctx, win, 'pagehide', () => {
+      ctx.drain();
+      endBurst();
+    }),
+    listen(ctx, doc, 'visibilitychange', () => {
+      if (doc.visibilityState === 'hidden') ctx.drain();
+    }),
   );
   if (options.dead) stops.push(listen(ctx, win, 'scroll', clearDead), ctx.on('page:view', clearDead));
 
   return () => {
     stopAll(ctx, stops);
+    ctx.drain();
     guard(ctx, endBurst)();
     clearDead();
     disarm();

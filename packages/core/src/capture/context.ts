@@ -9,6 +9,13 @@ export interface CaptureContext {
   readonly privacy: Privacy;
   /** Hands an event (type + payload) to the tracker, which adds the envelope, applies consent and delivers it. */
   emit(event: EventInput): void;
+  /**
+   * Runs `task` after the next paint, out of the event handler the visitor waits on. Events it
+   * emits carry the time and address of this call and come before any event emitted after it.
+   */
+  defer(task: () => void): void;
+  /** Runs deferred tasks at once (page exit, stop). */
+  drain(): void;
   /** Listens to events other sources emitted (after they got their envelope). */
   on<TType extends TrackerEventType>(type: TType, handler: (event: EventOfType<TType>) => void): Unsubscribe;
   /** Reports a failure inside a source without throwing into the page. */

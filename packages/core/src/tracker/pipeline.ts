@@ -7,6 +7,7 @@ import { createId } from '../id';
 import type { Privacy } from '../privacy';
 import type { Session } from '../session/codec';
 import type { SessionManager } from '../session/manager';
+import { createDeferred } from './deferred';
 import type { VisitorState } from './visitor';
 
 export interface PipelineOptions {
@@ -37,6 +38,13 @@ export interface Pipeline {
   emit(input: EventInput, session?: Session): void;
   /** The next event opens a new page view id (reset, logout). */
   newPage(): void;
+  /**
+   * Runs `task` after the next paint; the events it emits carry the time and address of this
+   * call and come before any event emitted after it.
+   */
+  defer(task: () => void): void;
+  /** Runs deferred tasks now (page exit, stop, flush). */
+  drain(): void;
 }
 
 export function createPipeline(options: PipelineOptions): Pipeline {
@@ -48,8 +56,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   // Redacting is not free and the URL rarely changes: keep the last answer.
   let lastHref = '';
   let lastUrl = '';
-  const redactedUrl = () => {
-    const href = currentUrl();
+  const redactedUrl = (href = currentUrl()) => {
     if (href !== lastHref) {
       lastHref = href;
       lastUrl = privacy.redactUrl(href);
@@ -122,8 +129,11 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     send({ ...input, ...envelope(owner, url, false, ts) } as TrackerEvent);
   }
 
+  const deferred = createDeferred((error) => options.reportError(error));
+
   return {
     emit(input, session) {
+      deferred.drain();
       const traits = EVENT_TRAITS[input.type];
       if (!traits.deliver) {
         options.debug.event(input);
@@ -131,10 +141,15 @@ export function createPipeline(options: PipelineOptions): Pipeline {
         bus.emit({ ...input, ...envelope(current, redactedUrl(), true) } as TrackerEvent);
         return;
       }
-      deliver(input, session, now());
+      const stamp = deferred.current();
+      if (stamp) deliver(input, session, stamp.ts, redactedUrl(stamp.href));
+      else deliver(input, session, now());
     },
     newPage() {
+      deferred.drain();
       pageId = createId();
     },
+    defer: deferred.defer,
+    drain: deferred.drain,
   };
 }

@@ -125,6 +125,8 @@ export function buildTracker<TEvents extends object = AnyCustomEvents>(
         emit,
         on: on as CaptureContext['on'],
         routes: parts.routes,
+        defer: pipeline.defer,
+        drain: pipeline.drain,
       },
       sources: parts.sources,
       capture: (options.capture ?? {}) as TableOptions,
@@ -170,6 +172,7 @@ export function buildTracker<TEvents extends object = AnyCustomEvents>(
 
   // Before consent nothing was queued, and opening the delivery store would write to storage.
   function flush(): Promise<void> {
+    pipeline.drain();
     return consent.state === 'granted' && isBrowser() ? delivery.flush() : Promise.resolve();
   }
 

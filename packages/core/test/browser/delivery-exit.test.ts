@@ -14,6 +14,11 @@ beforeAll(async () => {
   collector = await startCollector({
     '/': trackerPage(quiet),
     '/away': '<!doctype html><title>Away</title><p>No tracker here.</p>',
+    // No page views: no page:leave at the exit to bring the click out before it.
+    '/link': trackerPage(
+      { ...quiet, capture: { pageViews: false } },
+      `document.body.insertAdjacentHTML('beforeend', '<a id="away" href="/away">Leave</a>');`,
+    ),
   });
 });
 
@@ -62,6 +67,25 @@ describe('delivery at page exit (Chromium)', () => {
     expect(stored).toEqual(expect.arrayContaining(['page:view', 'click', 'custom', 'page:leave']));
     // Sent as page-exit requests: the site key rides in the query string.
     expect(collector.requests.every((r) => r.keepalive && r.key === 'site-1')).toBe(true);
+    await context.close();
+  });
+
+  it('delivers a click on a link that leaves the page at once, before its paint', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${collector.url}/link`);
+    await Promise.all([page.waitForURL('**/away'), page.click('#away')]);
+    await expect
+      .poll(
+        () =>
+          storedOfType(collector, 'click').filter(
+            (e) => (e as { target?: { selector?: string } }).target?.selector === '#away',
+          ),
+        {
+          timeout: 10_000,
+        },
+      )
+      .toHaveLength(1);
     await context.close();
   });
 

@@ -13,11 +13,18 @@ export function createTestContext(privacyOptions: PrivacyOptions = {}) {
   const errors: unknown[] = [];
   const handlers = new Map<string, Set<Handler>>();
   let seq = 0;
+  // Deferred work runs in a task of its own (the tracker's waits for the next paint too), or
+  // earlier when the test drains it or another event is emitted, like the tracker's pipeline.
+  const deferred: Array<() => void> = [];
+  const drain = () => {
+    for (const task of deferred.splice(0)) task();
+  };
   const ctx: CaptureContext = {
     window,
     document,
     privacy: createPrivacy(privacyOptions),
     emit(event) {
+      drain();
       events.push(event);
       const enveloped = {
         ...event,
@@ -41,6 +48,10 @@ export function createTestContext(privacyOptions: PrivacyOptions = {}) {
     reportError(error) {
       errors.push(error);
     },
+    defer(task) {
+      if (deferred.push(task) === 1) setTimeout(drain, 0);
+    },
+    drain,
   };
   const ofType = <TType extends TrackerEventType>(type: TType) =>
     events.filter((event) => event.type === type) as unknown as Array<{ type: TType } & EventPayload<TType>>;
