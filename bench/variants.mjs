@@ -10,7 +10,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const repoRoot = join(benchDir, '..');
@@ -27,40 +26,36 @@ const { renderShop } = await import('./page/shop.mjs');
 const { launchChromium } = await import('./lib/chromium.mjs');
 const { summariseTiming } = await import('./lib/eventTiming.mjs');
 const { stat } = await import('./lib/stats.mjs');
+const { buildBundles } = await import('./lib/build.mjs');
 
-const bundles = new Map();
-for (const [id, { entry = 'spoor.js', ...swaps }] of Object.entries(variants)) {
+// Each variant is built like a bench configuration, with its swapped files loaded in their place.
+const swapFiles = (swaps) => {
   const map = new Map(Object.entries(swaps).map(([from, to]) => [join(repoRoot, from), to]));
-  const result = await build({
-    entryPoints: [join(benchDir, 'configs', entry)],
-    bundle: true,
-    minify: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2020',
-    write: false,
-    conditions: ['@spoor/source'],
-    define: { 'process.env.NODE_ENV': '"production"' },
-    logLevel: 'silent',
-    plugins: [
-      {
-        name: 'swap',
-        setup(b) {
-          b.onLoad({ filter: /\.ts$/ }, (args) =>
-            map.has(args.path)
-              ? {
-                  contents: readFileSync(map.get(args.path), 'utf8'),
-                  loader: 'ts',
-                  resolveDir: dirname(args.path),
-                }
-              : undefined,
-          );
-        },
-      },
-    ],
-  });
-  const code = result.outputFiles[0].text;
-  bundles.set(id, { code, minBytes: code.length, gzipBytes: 0 });
+  return {
+    name: 'swap',
+    setup(b) {
+      b.onLoad({ filter: /\.ts$/ }, (args) =>
+        map.has(args.path)
+          ? {
+              contents: readFileSync(map.get(args.path), 'utf8'),
+              loader: 'ts',
+              resolveDir: dirname(args.path),
+            }
+          : undefined,
+      );
+    },
+  };
+};
+const bundles = await buildBundles(
+  Object.entries(variants).map(([id, { entry = 'spoor.js', ...swaps }]) => ({
+    id,
+    entry,
+    plugins: [swapFiles(swaps)],
+  })),
+  benchDir,
+);
+for (const [id, bundle] of bundles) {
+  if ('error' in bundle) throw new Error(`bench/variants: ${id} did not build: ${bundle.error}`);
 }
 
 const server = await startBenchServer({ page: () => renderShop(), bundles, benchDir });

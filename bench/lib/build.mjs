@@ -37,6 +37,7 @@ export async function buildBundles(configs, benchDir, { minify = true } = {}) {
         conditions: ['@spoor/source'],
         define: { 'process.env.NODE_ENV': '"production"' },
         logLevel: 'silent',
+        plugins: config.plugins ?? [],
       });
       const file =
         result.outputFiles.find((f) => f.path.endsWith(`/${config.id}.js`)) ?? result.outputFiles[0];

@@ -4,7 +4,7 @@
  * `quiet`: sends nothing on an error-free page, so no request is not a sign that it failed to run.
  * `split`: built as an ES module with code splitting, as an app's bundler would build it, so code
  * the library loads on demand (`import()`) is a chunk fetched when needed, counted as loaded later.
- * @typedef {{ id: string, label: string, entry: string, group: 'baseline' | 'spoor' | 'peer', replay: boolean, quick: boolean, quiet?: boolean, split?: boolean, packages: string[] }} BenchConfig
+ * @typedef {{ id: string, label: string, entry: string, group: 'baseline' | 'spoor' | 'peer', replay: boolean, quick: boolean, quiet?: boolean, split?: boolean, packages: string[], plugins?: import('esbuild').Plugin[] }} BenchConfig
  */
 
 /** @type {BenchConfig[]} */
