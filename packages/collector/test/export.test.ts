@@ -7,7 +7,7 @@ import { type Collector, createCollector } from '../src/index';
 import { exportRoutes } from '../src/routes/export';
 import { resolveSites } from '../src/sites';
 import { createSqliteStorage } from '../src/storage/sqlite';
-import { batch, visit, wireEvent } from './fixtures';
+import { batch, replayChunks, visit, wireEvent } from './fixtures';
 
 const KEY = 'shop-key';
 const opened: Collector[] = [];
@@ -103,16 +103,7 @@ describe('GET /v1/sessions/:id/replay/export', () => {
     const collector = await open({ storage: tables, blobStore: createDiskBlobStore(`${dir}/replay`) });
     const now = Date.now();
     // 250 chunks: more than one read page, each kept in the blob store (the table holds a pointer).
-    const chunks = Array.from({ length: 250 }, (_, n) =>
-      wireEvent(
-        'replay',
-        {
-          events: [{ type: 3, data: { source: 3, id: 1, x: 0, y: n }, timestamp: now + 10 + n }],
-          full: n === 0,
-        },
-        { sessionId: 's-1', ts: now + 10 + n },
-      ),
-    );
+    const chunks = replayChunks('s-1', now, 250);
     await ingest(collector, visit('s-1', now));
     for (let at = 0; at < chunks.length; at += 50) await ingest(collector, chunks.slice(at, at + 50));
     const row = (await tables.getEvents('shop', 's-1', { types: ['replay'], limit: 1 }))[0];

@@ -53,6 +53,23 @@ export function visit(sessionId: string, ts: number, path = '/products'): Json[]
   ];
 }
 
+/**
+ * `count` replay chunks of one session, one mouse move each (its `y` is the chunk's index), from
+ * `ts + 10` on a millisecond apart; the first is the full snapshot chunk.
+ */
+export function replayChunks(sessionId: string, ts: number, count: number): Json[] {
+  return Array.from({ length: count }, (_, n) =>
+    wireEvent(
+      'replay',
+      {
+        events: [{ type: 3, data: { source: 3, id: 1, x: 0, y: n }, timestamp: ts + 10 + n }],
+        full: n === 0,
+      },
+      { sessionId, ts: ts + 10 + n },
+    ),
+  );
+}
+
 export function batch(events: Json[], extra: Json = {}): Json {
   return { v: 1, batchId: randomUUID(), sentAt: Date.now(), events, ...extra };
 }

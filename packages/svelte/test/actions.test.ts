@@ -1,15 +1,11 @@
-import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
-import { afterEach, describe, expect, it } from 'vitest';
+import { fireEvent, render, screen } from '@testing-library/svelte';
+import { describe, expect, it } from 'vitest';
 import { block, mask, track } from '../src';
-import { clearBrowserStorage, createTestTracker } from './helpers';
+import { cleanUpAfterEach, createTestTracker } from './helpers';
 import Root from './Root.svelte';
 import Shop from './Shop.svelte';
 
-afterEach(() => {
-  cleanup();
-  document.body.innerHTML = '';
-  clearBrowserStorage();
-});
+cleanUpAfterEach();
 
 describe('mask', () => {
   it('marks the element as masked, and unmarks it when its parameter turns false', () => {

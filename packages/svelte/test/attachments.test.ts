@@ -1,14 +1,10 @@
-import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
-import { afterEach, describe, expect, it } from 'vitest';
+import { fireEvent, render, screen } from '@testing-library/svelte';
+import { describe, expect, it } from 'vitest';
 import Attached from './Attached.svelte';
-import { clearBrowserStorage, createTestTracker } from './helpers';
+import { cleanUpAfterEach, createTestTracker } from './helpers';
 import Root from './Root.svelte';
 
-afterEach(() => {
-  cleanup();
-  document.body.innerHTML = '';
-  clearBrowserStorage();
-});
+cleanUpAfterEach();
 
 describe('attachments', () => {
   it('mask and block with {@attach}, and unmask when the parameter turns false', async () => {

@@ -1,14 +1,10 @@
-import { cleanup, render, screen } from '@testing-library/svelte';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { render, screen } from '@testing-library/svelte';
+import { describe, expect, it, vi } from 'vitest';
 import { NO_CAPTURE } from '../../../test-utils/dom';
 import Guarded from './Guarded.svelte';
-import { clearBrowserStorage, createTestTracker } from './helpers';
+import { cleanUpAfterEach, createTestTracker } from './helpers';
 
-afterEach(() => {
-  cleanup();
-  document.body.innerHTML = '';
-  clearBrowserStorage();
-});
+cleanUpAfterEach();
 
 describe('boundaryErrorHandler', () => {
   it('records what a <svelte:boundary> catches, scrubbed, and calls the own handler', async () => {

@@ -1,15 +1,11 @@
-import { cleanup, render, screen } from '@testing-library/svelte';
-import { afterEach, describe, expect, it } from 'vitest';
+import { render, screen } from '@testing-library/svelte';
+import { describe, expect, it } from 'vitest';
 import { getTrackerContext } from '../src';
-import { clearBrowserStorage, createTestTracker } from './helpers';
+import { cleanUpAfterEach, createTestTracker } from './helpers';
 import Root from './Root.svelte';
 import Shop from './Shop.svelte';
 
-afterEach(() => {
-  cleanup();
-  document.body.innerHTML = '';
-  clearBrowserStorage();
-});
+cleanUpAfterEach();
 
 describe('setTrackerContext', () => {
   it('starts the tracker when the component mounts and stops it when it is destroyed', async () => {

@@ -1,15 +1,11 @@
-import { cleanup, render, screen } from '@testing-library/svelte';
-import { afterEach, describe, expect, it } from 'vitest';
+import { render, screen } from '@testing-library/svelte';
+import { describe, expect, it } from 'vitest';
 import { fromTracker } from '../src';
-import { clearBrowserStorage, createTestTracker } from './helpers';
+import { cleanUpAfterEach, createTestTracker } from './helpers';
 import Root from './Root.svelte';
 import Shop from './Shop.svelte';
 
-afterEach(() => {
-  cleanup();
-  document.body.innerHTML = '';
-  clearBrowserStorage();
-});
+cleanUpAfterEach();
 
 describe('fromTracker', () => {
   it('updates the template when the selected value changes', async () => {

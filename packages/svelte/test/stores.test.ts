@@ -1,15 +1,11 @@
-import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
-import { afterEach, describe, expect, it } from 'vitest';
+import { fireEvent, render, screen } from '@testing-library/svelte';
+import { describe, expect, it } from 'vitest';
 import { consentStore, sessionStore, type TrackerSnapshot, trackerSnapshot } from '../src';
-import { clearBrowserStorage, createTestTracker } from './helpers';
+import { cleanUpAfterEach, createTestTracker } from './helpers';
 import Root from './Root.svelte';
 import Shop from './Shop.svelte';
 
-afterEach(() => {
-  cleanup();
-  document.body.innerHTML = '';
-  clearBrowserStorage();
-});
+cleanUpAfterEach();
 
 describe('trackerSnapshot', () => {
   it('gives the current snapshot at once, then each new one, until unsubscribed', () => {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadReplayChunks, type ReplayPage } from '../../dashboard/src/replayPages';
 import { type Collector, createCollector } from '../../src/index';
-import { batch, visit, wireEvent } from '../fixtures';
+import { batch, replayChunks, visit } from '../fixtures';
 
 const KEY = 'shop-key';
 const opened: Collector[] = [];
@@ -22,16 +22,7 @@ describe('loadReplayChunks', () => {
     opened.push(collector);
     const now = Date.now();
     // 250 chunks: three pages of the replay route (100 a page).
-    const chunks = Array.from({ length: 250 }, (_, n) =>
-      wireEvent(
-        'replay',
-        {
-          events: [{ type: 3, data: { source: 3, id: 1, x: 0, y: n }, timestamp: now + 10 + n }],
-          full: n === 0,
-        },
-        { sessionId: 's-1', ts: now + 10 + n },
-      ),
-    );
+    const chunks = replayChunks('s-1', now, 250);
     for (let at = 0; at < chunks.length; at += 50) {
       const response = await collector.app.inject({
         method: 'POST',

@@ -1,25 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createDelivery, type Delivery } from '../../src/delivery/delivery';
-import type { DeliverySettings } from '../../src/delivery/options';
 import type { TransportResult } from '../../src/transports/transport';
-import { createFakeTransport, createReports, makeEvent, settle } from './helpers';
-
-let deliveries: Delivery[] = [];
+import { makeEvent, settle } from './helpers';
+import { pageLoads } from './pageLoads';
 
 /** One page load over the page's localStorage. */
-function load(respond: Parameters<typeof createFakeTransport>[0], settings: DeliverySettings = {}) {
-  const transport = createFakeTransport(respond, 'http');
-  const reports = createReports();
-  const delivery = createDelivery({
-    transports: [transport],
-    batch: { maxEvents: 1000, flushIntervalMs: 600_000 },
-    settings: { backoff: { baseMs: 1000, maxMs: 60_000 }, ...settings },
-    report: reports.report,
-  });
-  deliveries.push(delivery);
-  delivery.start();
-  return { delivery, transport, reports };
-}
+const { load, unloadAll } = pageLoads({
+  batch: { maxEvents: 1000, flushIntervalMs: 600_000 },
+  settings: { backoff: { baseMs: 1000, maxMs: 60_000 } },
+});
 
 let visibility: DocumentVisibilityState = 'visible';
 const setVisibility = (state: DocumentVisibilityState) => {
@@ -41,8 +29,7 @@ beforeEach(() => {
   vi.spyOn(document, 'visibilityState', 'get').mockImplementation(() => visibility);
 });
 afterEach(() => {
-  for (const delivery of deliveries) delivery.stop();
-  deliveries = [];
+  unloadAll();
   vi.restoreAllMocks();
   localStorage.clear();
   vi.useRealTimers();

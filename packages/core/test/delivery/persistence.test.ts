@@ -1,26 +1,16 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
-import { createDelivery, type Delivery } from '../../src/delivery/delivery';
 import type { DeliverySettings } from '../../src/delivery/options';
 import type { TransportResult } from '../../src/transports/transport';
-import { createFakeTransport, createReports, makeEvent } from './helpers';
+import { makeEvent } from './helpers';
+import { pageLoads } from './pageLoads';
 
-let deliveries: Delivery[] = [];
 const failing = (): TransportResult => ({ status: 'retry', reason: 'HTTP 503' });
 
-/** One "page load": a delivery over the page's localStorage (happy-dom has no IndexedDB). */
-function load(respond: Parameters<typeof createFakeTransport>[0], settings: DeliverySettings = {}) {
-  const transport = createFakeTransport(respond, 'http');
-  const reports = createReports();
-  const delivery = createDelivery({
-    transports: [transport],
-    batch: { maxEvents: 1, flushIntervalMs: 1000 },
-    settings: { leaseMs: 15_000, backoff: { baseMs: 60_000, maxMs: 60_000 }, ...settings },
-    report: reports.report,
-  });
-  deliveries.push(delivery);
-  delivery.start();
-  return { delivery, transport, reports };
-}
+/** One "page load": a delivery over the page's localStorage. */
+const { load, unloadAll } = pageLoads({
+  batch: { maxEvents: 1, flushIntervalMs: 1000 },
+  settings: { leaseMs: 15_000, backoff: { baseMs: 60_000, maxMs: 60_000 } },
+});
 
 /** The first page load leaves with undelivered events. */
 async function leaveWithUndelivered(count: number, settings: DeliverySettings = {}) {
@@ -42,8 +32,7 @@ beforeEach(() => {
   localStorage.clear();
 });
 afterEach(() => {
-  for (const delivery of deliveries) delivery.stop();
-  deliveries = [];
+  unloadAll();
   vi.restoreAllMocks();
   localStorage.clear();
   vi.useRealTimers();

@@ -1,7 +1,13 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeReplayChunk } from '../../src/codec';
-import { deliveredEvents, type Harness, signatureScript, startHarness, waitForFullSnapshot } from './harness';
+import {
+  deliveredEvents,
+  firstReplayTimestamp,
+  type Harness,
+  signatureScript,
+  startHarness,
+  waitForFullSnapshot,
+} from './harness';
 
 let harness: Harness;
 
@@ -105,13 +111,7 @@ describe('createReplayPlugin + createPlayer (fidelity)', () => {
       });
       win.__player = created;
     }, events);
-    // The first recorded moment, from the chunks as sent (codec 2: decoded first).
-    const start = Math.min(
-      ...events
-        .filter((event) => event.type === 'replay')
-        .flatMap((event) => decodeReplayChunk(event))
-        .map((event) => event.timestamp),
-    );
+    const start = firstReplayTimestamp(events);
 
     for (const [index, moment] of moments.entries()) {
       await player.evaluate((offset) => {

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { bundleScript, launchChromium, startServer } from '../../../../test-utils/chromium';
+import { decodeReplayChunk } from '../../src/codec';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
@@ -82,6 +83,16 @@ export async function waitForFullSnapshot(page: Page): Promise<void> {
     await win.__tracker.flush();
     return win.__memory.events.some((event) => event.type === 'replay' && event.full);
   });
+}
+
+/** The first recorded moment of a recording, from its chunks as sent (codec 2: decoded first). */
+export function firstReplayTimestamp(events: Array<Record<string, unknown>>): number {
+  return Math.min(
+    ...events
+      .filter((event) => event.type === 'replay')
+      .flatMap((event) => decodeReplayChunk(event))
+      .map((event) => event.timestamp),
+  );
 }
 
 /** Structure and visible text of a document, shadow roots and same-origin iframes included. */

@@ -3,8 +3,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeReplayChunk } from '../../src/codec';
-import { deliveredEvents, type Harness, startHarness, waitForFullSnapshot } from './harness';
+import {
+  deliveredEvents,
+  firstReplayTimestamp,
+  type Harness,
+  startHarness,
+  waitForFullSnapshot,
+} from './harness';
 import { type Box, diffScreenshots } from './pixels';
 
 const VIEWPORT = { width: 800, height: 600 };
@@ -92,12 +97,7 @@ describe('createReplayPlugin + createPlayer (screenshots)', () => {
       style.textContent = '.replayer-mouse { display: none !important; } #root iframe { border: 0; }';
       document.head.append(style);
     }, events);
-    const start = Math.min(
-      ...events
-        .filter((event) => event.type === 'replay')
-        .flatMap((event) => decodeReplayChunk(event))
-        .map((event) => event.timestamp),
-    );
+    const start = firstReplayTimestamp(events);
 
     const ratios: string[] = [];
     for (const moment of moments) {
