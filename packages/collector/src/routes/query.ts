@@ -152,30 +152,20 @@ export async function queryRoutes(app: FastifyInstance, options: QueryRouteOptio
     return { issues: await storage.clickIssues({ ...q, site }) };
   });
 
-  app.delete('/v1/sessions/:id', async (req: Req, reply) => {
-    const q = parse(base, req.query, reply);
-    const p = parse(idParams, req.params, reply);
-    const site = q && p && siteOf(q.site, reply);
-    if (!p || !site) return reply;
-    const { sessions, events } = await storage.deleteSession(site, p.id);
-    return { deleted: { sessions, events } };
-  });
-
-  app.delete('/v1/visitors/:id', async (req: Req, reply) => {
-    const q = parse(base, req.query, reply);
-    const p = parse(idParams, req.params, reply);
-    const site = q && p && siteOf(q.site, reply);
-    if (!p || !site) return reply;
-    const { sessions, events } = await storage.deleteVisitor(site, p.id);
-    return { deleted: { sessions, events } };
-  });
-
-  app.delete('/v1/users/:id', async (req: Req, reply) => {
-    const q = parse(base, req.query, reply);
-    const p = parse(idParams, req.params, reply);
-    const site = q && p && siteOf(q.site, reply);
-    if (!p || !site) return reply;
-    const { sessions, events } = await storage.deleteUser(site, p.id);
-    return { deleted: { sessions, events } };
-  });
+  // Erasure by session, visitor or user: the same checks, then the storage's own delete.
+  const erasers = {
+    sessions: (site: string, id: string) => storage.deleteSession(site, id),
+    visitors: (site: string, id: string) => storage.deleteVisitor(site, id),
+    users: (site: string, id: string) => storage.deleteUser(site, id),
+  };
+  for (const [kind, erase] of Object.entries(erasers)) {
+    app.delete(`/v1/${kind}/:id`, async (req: Req, reply) => {
+      const q = parse(base, req.query, reply);
+      const p = parse(idParams, req.params, reply);
+      const site = q && p && siteOf(q.site, reply);
+      if (!p || !site) return reply;
+      const { sessions, events } = await erase(site, p.id);
+      return { deleted: { sessions, events } };
+    });
+  }
 }
