@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Site } from '../sites';
+import { payloadBytes } from '../storage/payloadBytes';
 import { decodeEventCursor, encodeEventCursor } from '../storage/sql';
 import type { Storage, StoredEvent } from '../storage/storage';
 import { requireDashboardToken } from './dashboardAuth';
@@ -115,7 +116,7 @@ export async function queryRoutes(app: FastifyInstance, options: QueryRouteOptio
     const chunks: StoredEvent[] = [];
     let bytes = 0;
     for (const row of rows.slice(0, limit)) {
-      bytes += JSON.stringify(row.payload).length;
+      bytes += payloadBytes(row.payload);
       if (chunks.length > 0 && bytes > REPLAY_PAGE_BYTES) break;
       chunks.push(row);
     }
