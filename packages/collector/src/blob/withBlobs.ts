@@ -1,5 +1,7 @@
 // Replay chunks (about 95 % of the bytes) go to the blob store; the events table keeps a small
 // row pointing at each. Erasure and retention delete a session's blobs with its rows.
+
+import { rememberPayloadBytes } from '../storage/payloadBytes';
 import type { ErasureResult, Storage, StoredEvent } from '../storage/storage';
 import { type BlobStore, blobKey, sessionPrefix } from './blobStore';
 
@@ -36,7 +38,7 @@ export function withBlobs(storage: Storage, blobs: BlobStore): Storage & { blobs
           const body = await blobs.get(String(event.payload.blob));
           // A blob gone missing (deleted by hand) leaves an empty chunk, not a failed page.
           const payload = body
-            ? (JSON.parse(body.toString('utf8')) as Record<string, unknown>)
+            ? rememberPayloadBytes(JSON.parse(body.toString('utf8')) as Record<string, unknown>, body.length)
             : { events: [], full: false };
           return { ...event, payload };
         }),

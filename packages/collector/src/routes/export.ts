@@ -2,6 +2,7 @@ import { decodeReplayChunk, type RrwebEvent } from '@spoor/replay/codec';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Site } from '../sites';
+import { payloadBytes } from '../storage/payloadBytes';
 import type { Storage, StoredEvent } from '../storage/storage';
 import { requireDashboardToken } from './dashboardAuth';
 
@@ -78,7 +79,7 @@ export async function exportRoutes(app: FastifyInstance, options: ExportRouteOpt
       for (const chunk of page) {
         tabId ??= chunk.tabId;
         if (chunk.tabId !== tabId) continue;
-        bytes += JSON.stringify(chunk.payload).length;
+        bytes += payloadBytes(chunk.payload);
         if (taken >= maxChunks || (taken > 0 && bytes > maxBytes)) {
           truncated = true;
           break reading;

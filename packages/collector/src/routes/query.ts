@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Site } from '../sites';
+import { payloadBytes } from '../storage/payloadBytes';
 import { decodeEventCursor, encodeEventCursor } from '../storage/sql';
 import type { Storage, StoredEvent } from '../storage/storage';
 import { requireDashboardToken } from './dashboardAuth';
@@ -115,7 +116,7 @@ export async function queryRoutes(app: FastifyInstance, options: QueryRouteOptio
     const chunks: StoredEvent[] = [];
     let bytes = 0;
     for (const row of rows.slice(0, limit)) {
-      bytes += JSON.stringify(row.payload).length;
+      bytes += payloadBytes(row.payload);
       if (chunks.length > 0 && bytes > REPLAY_PAGE_BYTES) break;
       chunks.push(row);
     }
@@ -152,30 +153,20 @@ export async function queryRoutes(app: FastifyInstance, options: QueryRouteOptio
     return { issues: await storage.clickIssues({ ...q, site }) };
   });
 
-  app.delete('/v1/sessions/:id', async (req: Req, reply) => {
-    const q = parse(base, req.query, reply);
-    const p = parse(idParams, req.params, reply);
-    const site = q && p && siteOf(q.site, reply);
-    if (!p || !site) return reply;
-    const { sessions, events } = await storage.deleteSession(site, p.id);
-    return { deleted: { sessions, events } };
-  });
-
-  app.delete('/v1/visitors/:id', async (req: Req, reply) => {
-    const q = parse(base, req.query, reply);
-    const p = parse(idParams, req.params, reply);
-    const site = q && p && siteOf(q.site, reply);
-    if (!p || !site) return reply;
-    const { sessions, events } = await storage.deleteVisitor(site, p.id);
-    return { deleted: { sessions, events } };
-  });
-
-  app.delete('/v1/users/:id', async (req: Req, reply) => {
-    const q = parse(base, req.query, reply);
-    const p = parse(idParams, req.params, reply);
-    const site = q && p && siteOf(q.site, reply);
-    if (!p || !site) return reply;
-    const { sessions, events } = await storage.deleteUser(site, p.id);
-    return { deleted: { sessions, events } };
-  });
+  // Erasure by session, visitor or user: the same checks, then the storage's own delete.
+  const erasers = {
+    sessions: (site: string, id: string) => storage.deleteSession(site, id),
+    visitors: (site: string, id: string) => storage.deleteVisitor(site, id),
+    users: (site: string, id: string) => storage.deleteUser(site, id),
+  };
+  for (const [kind, erase] of Object.entries(erasers)) {
+    app.delete(`/v1/${kind}/:id`, async (req: Req, reply) => {
+      const q = parse(base, req.query, reply);
+      const p = parse(idParams, req.params, reply);
+      const site = q && p && siteOf(q.site, reply);
+      if (!p || !site) return reply;
+      const { sessions, events } = await erase(site, p.id);
+      return { deleted: { sessions, events } };
+    });
+  }
 }

@@ -2,6 +2,7 @@
 // (PostgreSQL's driver renumbers them) and a dialect for the few places the two differ.
 
 import type { Row } from './driver';
+import { rememberPayloadBytes } from './payloadBytes';
 import type { SessionQuery, SessionSummary, StoredEvent, TimeRange } from './storage';
 
 export type { Row };
@@ -71,7 +72,9 @@ export function rowToSession(row: Row): SessionSummary {
 }
 
 export const parsePayload = (value: unknown): Record<string, unknown> =>
-  (typeof value === 'string' ? JSON.parse(value) : (value ?? {})) as Record<string, unknown>;
+  typeof value === 'string'
+    ? rememberPayloadBytes(JSON.parse(value) as Record<string, unknown>, value.length)
+    : ((value ?? {}) as Record<string, unknown>);
 
 export function rowToEvent(row: Row): StoredEvent {
   return {

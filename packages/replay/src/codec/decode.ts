@@ -1,3 +1,4 @@
+import { RECORDED_EVENT_TYPE } from '../recorder/recorder';
 import { createCursor } from './cursor';
 import type { RrwebEvent } from './encode';
 import { EVENT_KIND } from './format';
@@ -25,14 +26,22 @@ export function decodeEvents(data: unknown): RrwebEvent[] {
         return { type: encoded[2] as number, data: encoded[3], timestamp };
       case EVENT_KIND.fullSnapshot:
         return {
-          type: 2,
+          type: RECORDED_EVENT_TYPE.fullSnapshot,
           data: { node: decodeNode(encoded[2], cursor), ...(isRecord(encoded[3]) ? encoded[3] : {}) },
           timestamp,
         };
       case EVENT_KIND.mutation:
-        return { type: 3, data: decodeMutation(encoded.slice(2), cursor), timestamp };
+        return {
+          type: RECORDED_EVENT_TYPE.incrementalSnapshot,
+          data: decodeMutation(encoded.slice(2), cursor),
+          timestamp,
+        };
       case EVENT_KIND.positions:
-        return { type: 3, data: decodePositions(encoded[2] as number, encoded[3]), timestamp };
+        return {
+          type: RECORDED_EVENT_TYPE.incrementalSnapshot,
+          data: decodePositions(encoded[2] as number, encoded[3]),
+          timestamp,
+        };
       default:
         throw malformed(`unknown event kind ${String(kind)}`);
     }

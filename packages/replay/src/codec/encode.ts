@@ -1,3 +1,4 @@
+import { INCREMENTAL_SOURCE, RECORDED_EVENT_TYPE } from '../recorder/recorder';
 import { type Cursor, createCursor } from './cursor';
 import { EVENT_KIND } from './format';
 import { encodeMutation } from './mutation';
@@ -13,17 +14,14 @@ export interface RrwebEvent {
 }
 
 const EVENT_KEYS = ['type', 'data', 'timestamp'];
-const FULL_SNAPSHOT = 2;
-const INCREMENTAL = 3;
-const MUTATION = 0;
 
 function encodeData(type: number, data: unknown, cursor: Cursor): unknown[] | undefined {
   if (!isRecord(data)) return undefined;
-  if (type === FULL_SNAPSHOT && data.node !== undefined) {
+  if (type === RECORDED_EVENT_TYPE.fullSnapshot && data.node !== undefined) {
     return [EVENT_KIND.fullSnapshot, encodeNode(data.node, cursor), restOf(data, ['node']) ?? {}];
   }
-  if (type !== INCREMENTAL) return undefined;
-  if (data.source === MUTATION) {
+  if (type !== RECORDED_EVENT_TYPE.incrementalSnapshot) return undefined;
+  if (data.source === INCREMENTAL_SOURCE.mutation) {
     const mutation = encodeMutation(data, cursor);
     return mutation && [EVENT_KIND.mutation, ...mutation];
   }

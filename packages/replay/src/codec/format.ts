@@ -1,3 +1,5 @@
+import type { TrackerEventMap } from '@spoor/core';
+
 /**
  * Codec 2 writes a chunk of rrweb events as one array of events, each an array whose first item
  * says how the rest is written (docs/events.md describes the whole format).
@@ -18,7 +20,5 @@ export enum EVENT_KIND {
 /** The codec this version of `@spoor/replay` writes; every earlier one can still be read. */
 export const CURRENT_CODEC = 2;
 
-/** A `replay` event's payload as it is sent: codec 1 carries rrweb events, codec 2 their encoding. */
-export type ReplayChunk =
-  | { codec?: 1; events: unknown[]; full: boolean }
-  | { codec: 2; data: unknown[]; full: boolean };
+/** A `replay` event's payload as it is sent (core's event map is its one definition). */
+export type ReplayChunk = TrackerEventMap['replay'];
