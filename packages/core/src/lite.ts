@@ -10,7 +10,7 @@ import { type TableOptions, validateSources } from './capture/start';
 import type { ConsentOptions } from './consent';
 import type { BatchOptions, DeliverySettings } from './delivery/options';
 import type { TrackerEvent } from './events';
-import { checkLists, type TrackerOptions, transport } from './options';
+import { checkLists, consentShape, type TrackerOptions, transport } from './options';
 import type { TrackerPlugin } from './plugin';
 import type { SessionOptions } from './session/options';
 import type { Tracker } from './tracker/api';
@@ -21,12 +21,10 @@ import {
   checkedElsewhere,
   checkFields,
   isArray,
-  isBoolean,
   isFunction,
   isNonEmptyString,
   isPositive,
   isStringList,
-  oneOf,
 } from './validate';
 
 export { clicks } from './capture/clicks';
@@ -83,12 +81,7 @@ const SHAPE = {
     cookieName: isNonEmptyString,
   },
   privacy: { allowQueryParams: isStringList },
-  consent: {
-    mode: oneOf('opt-in', 'opt-out'),
-    respectGlobalPrivacyControl: isBoolean,
-    cookieName: isNonEmptyString,
-    rememberForMs: isPositive,
-  },
+  consent: consentShape,
   batch: { maxEvents: isPositive, flushIntervalMs: isPositive },
   delivery: {
     persist: {

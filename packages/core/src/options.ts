@@ -61,6 +61,14 @@ const plugin: Rule = {
     isPlainObject(value) && typeof value.setup === 'function' && typeof value.name === 'string',
 };
 
+/** Shared with `@spoor/core/lite`, whose consent options are the same. */
+export const consentShape = {
+  mode: /* @__PURE__ */ oneOf('opt-in', 'opt-out'),
+  respectGlobalPrivacyControl: isBoolean,
+  cookieName: isNonEmptyString,
+  rememberForMs: isPositive,
+};
+
 const SHAPE = {
   transport,
   transports: isArray,
@@ -82,12 +90,7 @@ const SHAPE = {
     allowQueryParams: isStringList,
     captureErrorStack: isBoolean,
   },
-  consent: {
-    mode: /* @__PURE__ */ oneOf('opt-in', 'opt-out'),
-    respectGlobalPrivacyControl: isBoolean,
-    cookieName: isNonEmptyString,
-    rememberForMs: isPositive,
-  },
+  consent: consentShape,
   batch: { maxEvents: isPositive, maxBytes: isPositive, flushIntervalMs: isPositive },
   delivery: checkedElsewhere,
   beforeSend: isFunction,

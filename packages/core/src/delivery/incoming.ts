@@ -17,23 +17,19 @@ export interface IncomingEvents {
 
 export function createIncomingEvents(queue: (event: TrackerEvent) => void): IncomingEvents {
   let waiting: TrackerEvent[] = [];
-  // A timer left behind by an early drain finds nothing, or later events, in order: no need to cancel it.
-  let scheduled = false;
   const drain = () => {
     const events = waiting;
     waiting = [];
-    scheduled = false;
     for (const event of events) queue(event);
   };
   return {
     add(event) {
-      waiting.push(event);
+      // The first event waiting sets the timer. One left behind by an early drain finds nothing,
+      // or later events, in order: no need to cancel it.
+      const count = waiting.push(event);
       // A hidden page may not run another task before it is gone: queue now.
       if (getDocument()?.visibilityState === 'hidden') drain();
-      else if (!scheduled) {
-        scheduled = true;
-        setTimeout(drain, 0);
-      }
+      else if (count === 1) setTimeout(drain, 0);
     },
     drain,
     clear() {

@@ -38,6 +38,8 @@ export function createCookieSession(options: SessionOptions, callbacks: SessionC
     getStore().set(encodeSession(s), Math.max(1000, s.startedAt + limits.maxDurationMs - now()));
     lastWrite = now();
   };
+  const recentlyRead = (at: number) =>
+    known && at - lastRead < INTERVAL_MS && isLive(known, at, limits) ? known : null;
   const adopt = (s: StoredSession) => {
     if (known?.id !== s.id) callbacks.onChange(s);
     known = s;
@@ -66,12 +68,14 @@ export function createCookieSession(options: SessionOptions, callbacks: SessionC
       return isLive(stored, now(), limits) ? stored : null;
     },
     peek: () => {
+      const recent = recentlyRead(now());
+      if (recent) return recent;
       const live = manager.current();
       return live ? adopt(live as StoredSession) : (known ?? manager.ensure(false));
     },
     ensure(activity, reasonIfNew = 'new') {
       const at = now();
-      const stored = known && at - lastRead < INTERVAL_MS && isLive(known, at, limits) ? known : read();
+      const stored = recentlyRead(at) ?? read();
       const next = nextStep(stored, at, limits, reasonIfNew);
       if (next.step === 'begin') return begin(next.reason);
       if (next.step !== 'continue') {
