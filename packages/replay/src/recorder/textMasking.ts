@@ -42,14 +42,15 @@ export function passMasking(privacy: Privacy, document: Document): (element: Ele
   const unruled = privacy.options.maskAllText === true;
   let fast = !inheritsRules(document);
   let pass: ((element: Element) => boolean) | undefined;
-  let designMode = false;
+  /** Read once per pass; `undefined` between passes. */
+  let designMode: boolean | undefined;
+  const endPass = () => {
+    pass = designMode = undefined;
+  };
   return (element) => {
-    if (!pass) {
-      pass = privacy.textMaskedPass();
+    if (designMode === undefined) {
       designMode = document.designMode === 'on';
-      queueMicrotask(() => {
-        pass = undefined;
-      });
+      queueMicrotask(endPass);
     }
     if (fast && !designMode && element.getRootNode() === document) {
       try {
@@ -59,6 +60,7 @@ export function passMasking(privacy: Privacy, document: Document): (element: Ele
         fast = false;
       }
     }
+    pass ??= privacy.textMaskedPass();
     return pass(element);
   };
 }
