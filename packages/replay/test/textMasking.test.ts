@@ -1,6 +1,6 @@
 import { createPrivacy, type PrivacyOptions } from '@spoor/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cached, passMasking } from '../src/recorder/textMasking';
+import { passMasking } from '../src/recorder/textMasking';
 
 afterEach(() => {
   document.body.innerHTML = '';
@@ -74,56 +74,5 @@ describe('passMasking', () => {
     const privacy = createPrivacy();
     const element = document.createElement('p');
     expect(passMasking(privacy, document)(element)).toBe(privacy.isTextMasked(element));
-  });
-});
-
-describe('cached', () => {
-  const TEXTS = [
-    'Add to cart',
-    'Write to ada@example.com',
-    'Call +33 6 12 34 56 78 today',
-    'Card 4242 4242 4242 4242',
-    'short',
-    'Write to ada@example.com',
-    'mailto:ada@example.com?subject=Order%2042',
-    '/reset?token=abc123&lang=en',
-    'https://shop.example/product/3-12#reviews',
-    '/reset?token=abc123&lang=en',
-  ];
-
-  it('returns what the rule returns, the first time and from memory', () => {
-    const privacy = createPrivacy();
-    const rules = [privacy.scrubText, privacy.redactUrl, privacy.redactLink];
-    for (const rule of rules) {
-      const remembered = cached(rule);
-      for (const text of [...TEXTS, ...TEXTS]) expect(remembered(text)).toBe(rule(text));
-    }
-  });
-
-  it('scrubs each remembered string once', () => {
-    const seen: string[] = [];
-    const scrub = cached((text) => {
-      seen.push(text);
-      return text.toUpperCase();
-    });
-    expect([scrub('Add to cart'), scrub('Add to cart'), scrub('tiny')]).toEqual([
-      'ADD TO CART',
-      'ADD TO CART',
-      'TINY',
-    ]);
-    expect(seen).toEqual(['Add to cart', 'tiny']);
-  });
-
-  it('keeps its memory bounded', () => {
-    let calls = 0;
-    const scrub = cached((text) => {
-      calls += 1;
-      return text;
-    });
-    for (let i = 0; i < 2_001; i++) scrub(`label number ${i}`);
-    calls = 0;
-    scrub('label number 0');
-    scrub('label number 2000');
-    expect(calls).toBe(1);
   });
 });

@@ -30,8 +30,7 @@ export function keyCount(record: Record_): number {
  * `restOf` for a record checked for its `known` keys. One pass: rrweb's records nearly always hold
  * more keys than they use (`rootId`, `isSVG`… left undefined), so counting first only doubled the walk.
  */
-export const extraOf = (record: Record_, known: readonly string[]): Record_ | undefined =>
-  restOf(record, known);
+export const extraOf = restOf;
 
 /** Thrown by the decoder on data no encoder wrote. */
 export function malformed(what: string): Error {

@@ -6,9 +6,6 @@ import { INCREMENTAL_SOURCE, RECORDED_EVENT_TYPE, type RecordedEvent } from './r
 /** Elements recorded as blank boxes when `blockMedia` is on. */
 export const MEDIA_SELECTOR = 'img,picture,video,audio,canvas,object,embed,image';
 
-/** Any character that masking would replace (`maskText` keeps whitespace). */
-const HAS_TEXT_RE = /\S/u;
-
 /** The rrweb options that carry Spoor's privacy rules. */
 export interface RecorderPrivacyOptions {
   blockSelector: string;
@@ -35,11 +32,8 @@ export function toRecorderPrivacy(
     blockSelector: blocks.join(','),
     maskTextSelector: '*',
     maskAllInputs: true,
-    maskTextFn: (text, element) => {
-      // Whitespace stays whitespace masked or scrubbed: a third of a page's text nodes.
-      if (!HAS_TEXT_RE.test(text)) return text;
-      return !element || isTextMasked(element) ? privacy.maskText(text) : privacy.scrubText(text);
-    },
+    maskTextFn: (text, element) =>
+      !element || isTextMasked(element) ? privacy.maskText(text) : privacy.scrubText(text),
     maskInputFn: (text, element) => {
       if (!element || privacy.isInputMasked(element)) return privacy.maskText(text);
       return privacy.scrubText(text);

@@ -91,17 +91,10 @@ export function createRrwebRecorder(options: RrwebRecorderOptions = {}): Recorde
 
       const begin = (rrweb: RecordFunction, runtime: Runtime) => {
         if (stopped) return;
-        const { cached, createInputHold, passMasking, sanitizeEvent, toRecorderPrivacy } = runtime;
-        // The same rules, their string results remembered for this recording.
-        const privacy = {
-          ...start.privacy,
-          scrubText: cached(start.privacy.scrubText),
-          redactUrl: cached(start.privacy.redactUrl),
-          redactLink: cached(start.privacy.redactLink),
-        };
+        const { createInputHold, passMasking, sanitizeEvent, toRecorderPrivacy } = runtime;
         // One masking decision per element per pass, shared by rrweb's serialiser and the sanitiser.
-        const isTextMasked = passMasking(privacy, start.document);
-        const privacyOptions = toRecorderPrivacy(privacy, start.blockMedia, isTextMasked);
+        const isTextMasked = passMasking(start.privacy, start.document);
+        const privacyOptions = toRecorderPrivacy(start.privacy, start.blockMedia, isTextMasked);
         record = rrweb;
         const lookup = (id: number): Node | null => rrweb.mirror.getNode(id);
         const hold = createInputHold(
@@ -116,7 +109,7 @@ export function createRrwebRecorder(options: RrwebRecorderOptions = {}): Recorde
         const onEvent = (event: RecordedEvent) => {
           if (stopped) return;
           try {
-            sanitizeEvent(privacy, event, lookup, isTextMasked);
+            sanitizeEvent(start.privacy, event, lookup, isTextMasked);
           } catch (error) {
             // An event that could not be checked is dropped rather than sent unredacted.
             start.reportError(error);

@@ -4,4 +4,4 @@ export type { InputHold } from './inputHold';
 export { createInputHold } from './inputHold';
 export type { RecorderPrivacyOptions } from './privacy';
 export { sanitizeEvent, toRecorderPrivacy } from './privacy';
-export { cached, passMasking } from './textMasking';
+export { passMasking } from './textMasking';
