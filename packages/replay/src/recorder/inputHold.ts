@@ -58,10 +58,11 @@ export function createInputHold(
       if (!element) return false;
       const tag = element.tagName;
       const type = (element.getAttribute('type') ?? '').toLowerCase();
+      // `isContentEditable` last: it makes the browser compute styles, on every keystroke of a field.
       const typed =
         tag === 'TEXTAREA' ||
-        element.isContentEditable ||
-        (tag === 'INPUT' && type !== 'checkbox' && type !== 'radio');
+        (tag === 'INPUT' && type !== 'checkbox' && type !== 'radio') ||
+        element.isContentEditable;
       if (!typed) return false;
       const masked = privacy.isInputMasked(element);
       if (masked && pauseMs === undefined) return false;

@@ -16,25 +16,6 @@ export interface RecorderPrivacyOptions {
 }
 
 /**
- * `isTextMasked` for what rrweb does in one synchronous pass: it serialises a snapshot or a batch
- * of mutations (asking about every text node) and emits the events, which are then sanitised,
- * over a DOM that does not change meanwhile. Decisions are shared until the next microtask, by
- * when the page may have changed the DOM.
- */
-export function passMasking(privacy: Privacy): (element: Element) => boolean {
-  let pass: ((element: Element) => boolean) | undefined;
-  return (element) => {
-    if (!pass) {
-      pass = privacy.textMaskedPass();
-      queueMicrotask(() => {
-        pass = undefined;
-      });
-    }
-    return pass(element);
-  };
-}
-
-/**
  * Maps the core's privacy rules onto rrweb. Every text node and every input value goes through the
  * core's own decision (`maskTextSelector: '*'` hands every text node to `maskTextFn`), so
  * `data-spoor-unmask` and `unmaskSelector` work, and unmasked text is still scrubbed.

@@ -93,7 +93,7 @@ export function createRrwebRecorder(options: RrwebRecorderOptions = {}): Recorde
         if (stopped) return;
         const { createInputHold, passMasking, sanitizeEvent, toRecorderPrivacy } = runtime;
         // One masking decision per element per pass, shared by rrweb's serialiser and the sanitiser.
-        const isTextMasked = passMasking(start.privacy);
+        const isTextMasked = passMasking(start.privacy, start.document);
         const privacyOptions = toRecorderPrivacy(start.privacy, start.blockMedia, isTextMasked);
         record = rrweb;
         const lookup = (id: number): Node | null => rrweb.mirror.getNode(id);

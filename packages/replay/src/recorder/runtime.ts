@@ -3,4 +3,5 @@
 export type { InputHold } from './inputHold';
 export { createInputHold } from './inputHold';
 export type { RecorderPrivacyOptions } from './privacy';
-export { passMasking, sanitizeEvent, toRecorderPrivacy } from './privacy';
+export { sanitizeEvent, toRecorderPrivacy } from './privacy';
+export { passMasking } from './textMasking';
