@@ -32,6 +32,15 @@ export function getStorage(kind: 'localStorage' | 'sessionStorage'): Storage | u
   }
 }
 
+let encoder: TextEncoder | undefined;
+
+/** A shared `TextEncoder`, or undefined where the runtime has none. */
+export function getTextEncoder(): TextEncoder | undefined {
+  if (typeof TextEncoder === 'undefined') return undefined;
+  encoder ??= new TextEncoder();
+  return encoder;
+}
+
 /** Milliseconds since the epoch. */
 export function now(): number {
   return Date.now();
