@@ -1,0 +1,94 @@
+// Start-up only: main-thread script time (thread ticks, as the benchmark counts it) of injecting a
+// tracker's bundle into the shop page, and of the 3 s after it (session lock, stored batches,
+// first timers), median per variant. No workload, so a variant's start-up cost shows within
+// a tenth of a millisecond or so where `variants.mjs` needs many minutes to see 5 ms.
+//
+// Usage: node bench/startup.mjs [--reps 8] <variants.json>
+//   variants.json: as for variants.mjs ({ "<id>": { "entry"?: "spoor.js", "<repo path>": "<file>" } });
+//   the baseline is added first.
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const benchDir = dirname(fileURLToPath(import.meta.url));
+const repoRoot = join(benchDir, '..');
+const args = process.argv.slice(2);
+const at = args.indexOf('--reps');
+const reps = at >= 0 ? Number(args[at + 1]) : 8;
+const file = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--reps')[0];
+if (!file) throw new Error('bench/startup: give a variants.json file (see the usage at the top)');
+const variants = { baseline: { entry: 'baseline.js' }, ...JSON.parse(readFileSync(file, 'utf8')) };
+
+const { buildBundles } = await import('./lib/build.mjs');
+const { startBenchServer } = await import('./lib/server.mjs');
+const { renderShop } = await import('./page/shop.mjs');
+const { launchChromium } = await import('./lib/chromium.mjs');
+
+const swapFiles = (swaps) => {
+  const map = new Map(Object.entries(swaps).map(([from, to]) => [join(repoRoot, from), to]));
+  return {
+    name: 'swap',
+    setup(b) {
+      b.onLoad({ filter: /\.ts$/ }, (a) =>
+        map.has(a.path)
+          ? { contents: readFileSync(map.get(a.path), 'utf8'), loader: 'ts', resolveDir: dirname(a.path) }
+          : undefined,
+      );
+    },
+  };
+};
+const bundles = await buildBundles(
+  Object.entries(variants).map(([id, { entry = 'spoor.js', ...swaps }]) => ({
+    id,
+    entry,
+    plugins: [swapFiles(swaps)],
+  })),
+  benchDir,
+);
+for (const [id, bundle] of bundles) {
+  if ('error' in bundle) throw new Error(`bench/startup: ${id} did not build: ${bundle.error}`);
+}
+
+const server = await startBenchServer({ page: () => renderShop(), bundles, benchDir });
+const browser = await launchChromium();
+const ids = [...bundles.keys()];
+const figures = new Map(ids.map((id) => [id, { inject: [], after: [] }]));
+try {
+  for (let rep = 0; rep < reps; rep++) {
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[(i + rep) % ids.length];
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+      await page.goto(`${server.origin}/`, { waitUntil: 'load' });
+      await page.waitForTimeout(300);
+      const scriptMs = async () => {
+        const { metrics } = await cdp.send('Performance.getMetrics');
+        return (metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0) * 1000;
+      };
+      const before = await scriptMs();
+      await page.addScriptTag({ url: `/bundles/${id}.js` });
+      const injected = await scriptMs();
+      await page.waitForTimeout(3000);
+      const after = await scriptMs();
+      figures.get(id).inject.push(injected - before);
+      figures.get(id).after.push(after - injected);
+      await context.close();
+    }
+    console.log(`rep ${rep + 1}/${reps} done`);
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const runs = (values) => values.map((v) => v.toFixed(1)).join(' ');
+console.log('\n| variant | injecting the bundle, ms (runs) | the next 3 s, ms (runs) | sum of medians |');
+console.log('| --- | --- | --- | ---: |');
+for (const [id, { inject, after }] of figures) {
+  console.log(
+    `| ${id} | ${median(inject).toFixed(2)} (${runs(inject)}) | ${median(after).toFixed(2)} (${runs(after)}) | ${(median(inject) + median(after)).toFixed(2)} |`,
+  );
+}
