@@ -1,10 +1,11 @@
 import { getDocument, getNavigator, getWindow } from '../env';
 import type { SessionStartReason } from '../events';
+import { type Claim, canClaim, openClaim } from './claimWindow';
 import type { StoredSession } from './codec';
 
 /** A Web Lock is kept this long after the session is written, so the next tab's read sees it. */
 const HOLD_MS = 25;
-/** The longest a tab waits for the lock before deciding alone (a lock manager that never answers). */
+/** The longest a tab waits before deciding alone (a lock manager or a winning tab that never answers). */
 const MAX_WAIT_MS = 1000;
 
 /** A session this tab needs while none is live: it starts only if no other tab started one first. */
@@ -15,17 +16,18 @@ export interface Decision {
 }
 
 /**
- * Where a tab is in choosing the session when none is live. `deciding`: it waits for the site's
- * session lock (Web Locks), because another tab starting at the same instant may be choosing too;
- * inside the lock it reads the store again, then starts a session or joins the one found there.
- * `settled`: the stored session is the one to use. Without Web Locks nothing waits (see the manager).
+ * Where a tab is in choosing the session when none is live. `deciding`: it waits, because another
+ * tab starting at the same instant may be choosing too: for the site's session lock (Web Locks),
+ * else for a short claim window over BroadcastChannel (see `openClaim`); then it reads the store
+ * again and starts a session or joins the one found there (or the one the winning tab announced).
+ * `settled`: the stored session is the one to use. With neither, nothing waits (see the manager).
  */
 export interface SessionDecider {
-  /** Web Locks are there: a decision waits for the lock. */
+  /** Web Locks or BroadcastChannel are there: a decision waits for the other tabs. */
   readonly exclusive: boolean;
   /** The decision under way, if any. */
   readonly pending: Decision | undefined;
-  /** Starts deciding; `commit` runs once, in the lock (or at page exit, or after `MAX_WAIT_MS`). */
+  /** Starts deciding; `commit` runs once, when the other tabs let it (or at page exit, or after `MAX_WAIT_MS`). */
   decide(decision: Decision): void;
   /** Runs `fn` once the decision under way is committed (at once when there is none). */
   whenSettled(fn: () => void): void;
@@ -39,35 +41,51 @@ export interface SessionDecider {
   stop(): void;
 }
 
-export function createSessionDecider(name: string, commit: (decision: Decision) => void): SessionDecider {
+/**
+ * `commit` reads the store and starts or joins a session; `adopted` is the session another tab
+ * decided on, for when its write has not reached this tab's store yet. It returns the session used.
+ */
+export function createSessionDecider(
+  name: string,
+  commit: (decision: Decision, adopted?: StoredSession) => StoredSession,
+): SessionDecider {
   const locks = getNavigator()?.locks;
-  const exclusive = typeof locks?.request === 'function';
+  const locking = typeof locks?.request === 'function';
   let pending: Decision | undefined;
+  let claim: Claim | undefined;
   let waiters: (() => void)[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
   let cleanups: (() => void)[] = [];
 
-  const finish = (decision: Decision, run: boolean) => {
+  const finish = (decision: Decision, run: boolean, adopted?: StoredSession) => {
     if (pending !== decision) return;
     pending = undefined;
     clearTimeout(timer);
-    if (run) commit(decision);
+    const decided = run ? commit(decision, adopted) : undefined;
+    claim?.close(decided);
+    claim = undefined;
     const ready = waiters;
     waiters = [];
     for (const fn of ready) fn();
   };
+  // At exit a tab that gave way joins the session the winning tab is about to start.
   const onExit = () => {
-    if (pending) finish(pending, true);
+    if (pending) finish(pending, true, claim?.yieldedTo);
   };
 
   return {
-    exclusive,
+    exclusive: locking || canClaim(),
     get pending() {
       return pending;
     },
     decide(decision) {
       pending = decision;
       timer = setTimeout(() => finish(decision, true), MAX_WAIT_MS);
+      if (!locking) {
+        claim = openClaim(name, decision.session, (adopted) => finish(decision, true, adopted));
+        if (!claim) finish(decision, true);
+        return;
+      }
       try {
         locks
           ?.request(`spoor:${name}`, () => {

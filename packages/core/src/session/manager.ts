@@ -147,10 +147,15 @@ export function createSessionManager(options: SessionOptions, callbacks: Session
         return begin(next.reason, undefined, chosen);
     }
   };
-  // In the lock: the store is read again, as another tab may have started a session meanwhile.
-  const decider = createSessionDecider(name, (decision: Decision) => {
-    const stored = read();
-    apply(stored, nextStep(stored, now(), limits, decision.reason), decision.session);
+  // In the lock: the store is read again, as another tab may have started a session meanwhile
+  // (`adopted`: the one another tab announced, when its write has not reached this tab's store yet).
+  const decider = createSessionDecider(name, (decision: Decision, adopted?: StoredSession) => {
+    const found = read();
+    const announced = adopted && !isLive(found, now(), limits);
+    // An announced session is the other tab's to write (and to start): no activity write here first.
+    if (announced) lastWrite = now();
+    const stored = announced ? adopted : found;
+    return apply(stored, nextStep(stored, now(), limits, decision.reason), decision.session);
   });
 
   // Another tab's session became the current one.

@@ -176,7 +176,8 @@ describe('two tabs coming back after the session expired (Web Locks)', () => {
   });
 });
 
-describe('without Web Locks', () => {
+// The unit suites have no BroadcastChannel either (test-utils/onePage.ts): nothing waits.
+describe('without Web Locks or BroadcastChannel', () => {
   it('joins the session another tab wrote in the same instant, on its next activity', () => {
     const { tracker, ofType } = setup();
     tracker.start();
