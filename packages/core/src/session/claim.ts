@@ -1,36 +1,22 @@
-import { decodeSession, encodeSession, type StoredSession } from './codec';
+import { decodeSession, type StoredSession } from './codec';
 
 /**
- * What tabs say on the claim channel: `c:` this tab needs a new session and offers this one;
- * `d:` this tab has decided, and this is the session it uses.
+ * What a tab waiting with a claim does on hearing a message from another tab: `answer` a claim
+ * that loses by saying its own again (that tab may not have heard it), give way to a claim that
+ * wins (the claim itself: it is the new winner), and once the winner announces its session
+ * (`changed`), `join` it. Undefined: nothing to do.
  */
-export const claimMessage = (kind: 'c' | 'd', session: StoredSession): string =>
-  `${kind}:${encodeSession(session)}`;
-
-/** What a tab waiting with a claim does on hearing a message. */
-export type Heard =
-  | { readonly step: 'ignore' }
-  /** A claim that loses to this tab's: say this tab's claim again, as its tab may not have heard it. */
-  | { readonly step: 'answer' }
-  /** A claim that wins: wait for that tab's decision. */
-  | { readonly step: 'yield'; readonly to: StoredSession }
-  /** Another tab decided: join its session. */
-  | { readonly step: 'adopt'; readonly session: StoredSession };
-
-const IGNORE: Heard = { step: 'ignore' };
+export type Heard = 'answer' | 'join' | StoredSession | undefined;
 
 /**
- * The ranking rule: the claim with the lowest session id wins. Ids are random, so no tab is
- * favoured, and every tab ranks the same claims the same way. `yielded` is the claim this tab
- * already gave way to; anything not a well-formed message is ignored.
+ * The ranking rule: the claim (`c:` and a session) with the lowest session id wins. Ids are
+ * random, so no tab is favoured, and every tab ranks the same claims the same way. `winner` is
+ * the claim this tab already gave way to (the winner so far); anything else, or malformed, is ignored.
  */
-export function hear(mine: StoredSession, yielded: StoredSession | undefined, message: unknown): Heard {
-  if (typeof message !== 'string') return IGNORE;
-  const session = decodeSession(message.slice(2));
-  if (!session || session.ended || session.id === mine.id) return IGNORE;
-  // A decision on this tab's own claim comes from a tab that gave way: this tab still starts it.
-  if (message.startsWith('d:')) return { step: 'adopt', session };
-  if (!message.startsWith('c:')) return IGNORE;
-  if (session.id < (yielded ?? mine).id) return { step: 'yield', to: session };
-  return !yielded && session.id > mine.id ? { step: 'answer' } : IGNORE;
+export function hear(mine: StoredSession, winner: StoredSession | undefined, message: unknown): Heard {
+  if (message === 'changed') return winner && 'join';
+  const claim = typeof message === 'string' && message.startsWith('c:') && decodeSession(message.slice(2));
+  if (!claim) return undefined;
+  if (claim.id < (winner ?? mine).id) return claim;
+  return !winner && claim.id > mine.id ? 'answer' : undefined;
 }

@@ -1,6 +1,5 @@
-import { getWindow } from '../env';
-import { claimMessage, hear } from './claim';
-import type { StoredSession } from './codec';
+import { hear } from './claim';
+import { encodeSession, type StoredSession } from './codec';
 
 /**
  * How long a claim stays open to other tabs' claims. Claims of tabs starting together cross
@@ -10,58 +9,38 @@ import type { StoredSession } from './codec';
  */
 const WINDOW_MS = 50;
 
-/** A claim under way: the tab waits until it wins, or another tab tells it which session it chose. */
+/** A claim under way: the tab waits until it wins, or the tab it gave way to has decided. */
 export interface Claim {
-  /** The claim this tab gave way to: the session its tab is about to start. */
-  readonly yieldedTo: StoredSession | undefined;
-  /** The claim is over: tells the other tabs which session this tab uses (none: abandoned). */
-  close(decided: StoredSession | undefined): void;
+  /** The claim this tab gave way to: the session the winning tab is about to start. */
+  winner?: StoredSession;
+  /** A message from another tab of the site. */
+  hear(message: unknown): void;
+  close(): void;
 }
 
-/** True where claims can be made: the browser has BroadcastChannel. */
-export const canClaim = (): boolean => typeof getWindow()?.BroadcastChannel === 'function';
-
 /**
- * Without Web Locks: announces `mine` to the other tabs of this site and waits `WINDOW_MS`; the
- * lowest claim wins (see `hear`). `ready` runs later, never at once: with nothing when this tab
- * won, with a session when another tab decided first. Undefined when no channel could be opened.
+ * Without Web Locks: says `mine` to the other tabs of this site (`post`, the cross-tab channel)
+ * and waits `WINDOW_MS`; the lowest claim wins (see `hear`). `ready` runs later, never at once:
+ * with nothing when this tab won, with the winner's claim once it announced its session.
+ * Undefined when there is no channel to claim on.
  */
 export function openClaim(
-  name: string,
   mine: StoredSession,
+  post: (message: string) => boolean,
   ready: (adopted?: StoredSession) => void,
 ): Claim | undefined {
-  let channel: BroadcastChannel;
-  try {
-    channel = new (getWindow() as Window & typeof globalThis).BroadcastChannel(`spoor:${name}:claim`);
-  } catch {
-    return undefined;
-  }
-  let yieldedTo: StoredSession | undefined;
-  const post = (message: string) => {
-    try {
-      channel.postMessage(message);
-    } catch {
-      // A closed channel: the other tabs decide alone, and re-read the store when they do.
-    }
-  };
-  channel.onmessage = (event: MessageEvent) => {
-    const heard = hear(mine, yieldedTo, event.data);
-    if (heard.step === 'answer') post(claimMessage('c', mine));
-    else if (heard.step === 'yield') yieldedTo = heard.to;
-    else if (heard.step === 'adopt') ready(heard.session);
-  };
-  post(claimMessage('c', mine));
+  const say = () => post(`c:${encodeSession(mine)}`);
+  if (!say()) return undefined;
   // Having given way, the tab waits for the winner's word (or the decider's longest wait).
-  const timer = setTimeout(() => yieldedTo || ready(), WINDOW_MS);
-  return {
-    get yieldedTo() {
-      return yieldedTo;
+  const timer = setTimeout(() => claim.winner || ready(), WINDOW_MS);
+  const claim: Claim = {
+    hear(message) {
+      const heard = hear(mine, claim.winner, message);
+      if (heard === 'answer') say();
+      else if (heard === 'join') ready(claim.winner);
+      else if (heard) claim.winner = heard;
     },
-    close(decided) {
-      clearTimeout(timer);
-      if (decided) post(claimMessage('d', decided));
-      channel.close();
-    },
+    close: () => clearTimeout(timer),
   };
+  return claim;
 }

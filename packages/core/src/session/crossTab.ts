@@ -1,31 +1,36 @@
 import { getWindow } from '../env';
 
-/** Tells the other tabs of this site that the stored session changed, and hears them. */
+/**
+ * Tells the other tabs of this site that the stored session changed (or, while deciding, what
+ * session this tab claims), and hears them.
+ */
 export interface CrossTab {
-  open(onChange: () => void): void;
-  announce(): void;
+  open(onMessage: (message: unknown) => void): void;
+  /** False when there is no channel to say it on. */
+  announce(message?: string): boolean;
   close(): void;
 }
 
 export function createCrossTab(name: string): CrossTab {
   let channel: BroadcastChannel | undefined;
   return {
-    open(onChange) {
+    open(onMessage) {
       const BC = getWindow()?.BroadcastChannel;
       if (!BC) return;
       try {
         channel = new BC(`spoor:${name}`);
-        channel.onmessage = () => onChange();
+        channel.onmessage = (event) => onMessage(event.data);
       } catch {
         channel = undefined;
       }
     },
-    announce() {
+    announce(message = 'changed') {
       try {
-        channel?.postMessage('changed');
+        channel?.postMessage(message);
       } catch {
         // A closed channel: other tabs will read the cookie on their next activity.
       }
+      return !!channel;
     },
     close() {
       channel?.close();

@@ -1,6 +1,6 @@
 import { getDocument, getNavigator, getWindow } from '../env';
 import type { SessionStartReason } from '../events';
-import { type Claim, canClaim, openClaim } from './claimWindow';
+import { type Claim, openClaim } from './claimWindow';
 import type { StoredSession } from './codec';
 
 /** A Web Lock is kept this long after the session is written, so the next tab's read sees it. */
@@ -18,17 +18,17 @@ export interface Decision {
 /**
  * Where a tab is in choosing the session when none is live. `deciding`: it waits, because another
  * tab starting at the same instant may be choosing too: for the site's session lock (Web Locks),
- * else for a short claim window over BroadcastChannel (see `openClaim`); then it reads the store
- * again and starts a session or joins the one found there (or the one the winning tab announced).
- * `settled`: the stored session is the one to use. With neither, nothing waits (see the manager).
+ * else for a short claim window on the cross-tab channel (see `openClaim`); then it reads the store
+ * again and starts a session or joins the one found there (or the one the winning tab claimed).
+ * `settled`: the stored session is the one to use. With neither, it decides at once.
  */
 export interface SessionDecider {
-  /** Web Locks or BroadcastChannel are there: a decision waits for the other tabs. */
-  readonly exclusive: boolean;
   /** The decision under way, if any. */
   readonly pending: Decision | undefined;
   /** Starts deciding; `commit` runs once, when the other tabs let it (or at page exit, or after `MAX_WAIT_MS`). */
   decide(decision: Decision): void;
+  /** A message from another tab (a claim, or a change of the stored session). */
+  hear(message: unknown): void;
   /** Runs `fn` once the decision under way is committed (at once when there is none). */
   whenSettled(fn: () => void): void;
   /** Commits the decision under way now (page exit: nothing may wait any more). */
@@ -42,12 +42,14 @@ export interface SessionDecider {
 }
 
 /**
- * `commit` reads the store and starts or joins a session; `adopted` is the session another tab
- * decided on, for when its write has not reached this tab's store yet. It returns the session used.
+ * `commit` reads the store and starts or joins a session; `adopted` is the session the winning tab
+ * announced, for when its write has not reached this tab's store yet. `post` says a message to the
+ * other tabs (false when there is no channel).
  */
 export function createSessionDecider(
   name: string,
-  commit: (decision: Decision, adopted?: StoredSession) => StoredSession,
+  commit: (decision: Decision, adopted?: StoredSession) => void,
+  post: (message: string) => boolean,
 ): SessionDecider {
   const locks = getNavigator()?.locks;
   const locking = typeof locks?.request === 'function';
@@ -61,20 +63,19 @@ export function createSessionDecider(
     if (pending !== decision) return;
     pending = undefined;
     clearTimeout(timer);
-    const decided = run ? commit(decision, adopted) : undefined;
-    claim?.close(decided);
+    claim?.close();
     claim = undefined;
+    if (run) commit(decision, adopted);
     const ready = waiters;
     waiters = [];
     for (const fn of ready) fn();
   };
   // At exit a tab that gave way joins the session the winning tab is about to start.
   const onExit = () => {
-    if (pending) finish(pending, true, claim?.yieldedTo);
+    if (pending) finish(pending, true, claim?.winner);
   };
 
   return {
-    exclusive: locking || canClaim(),
     get pending() {
       return pending;
     },
@@ -82,7 +83,7 @@ export function createSessionDecider(
       pending = decision;
       timer = setTimeout(() => finish(decision, true), MAX_WAIT_MS);
       if (!locking) {
-        claim = openClaim(name, decision.session, (adopted) => finish(decision, true, adopted));
+        claim = openClaim(decision.session, post, (adopted) => finish(decision, true, adopted));
         if (!claim) finish(decision, true);
         return;
       }
@@ -97,6 +98,7 @@ export function createSessionDecider(
         finish(decision, true);
       }
     },
+    hear: (message) => claim?.hear(message),
     whenSettled(fn) {
       if (pending) waiters.push(fn);
       else fn();

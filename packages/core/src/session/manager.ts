@@ -149,14 +149,18 @@ export function createSessionManager(options: SessionOptions, callbacks: Session
   };
   // In the lock: the store is read again, as another tab may have started a session meanwhile
   // (`adopted`: the one another tab announced, when its write has not reached this tab's store yet).
-  const decider = createSessionDecider(name, (decision: Decision, adopted?: StoredSession) => {
-    const found = read();
-    const announced = adopted && !isLive(found, now(), limits);
-    // An announced session is the other tab's to write (and to start): no activity write here first.
-    if (announced) lastWrite = now();
-    const stored = announced ? adopted : found;
-    return apply(stored, nextStep(stored, now(), limits, decision.reason), decision.session);
-  });
+  const decider = createSessionDecider(
+    name,
+    (decision: Decision, adopted?: StoredSession) => {
+      const found = read();
+      const announced = adopted && !isLive(found, now(), limits);
+      // An announced session is the other tab's to write (and to start): no activity write here first.
+      if (announced) lastWrite = now();
+      const stored = announced ? adopted : found;
+      apply(stored, nextStep(stored, now(), limits, decision.reason), decision.session);
+    },
+    crossTab.announce,
+  );
 
   // Another tab's session became the current one.
   const adoptIfNew = (live: StoredSession) => {
@@ -201,11 +205,10 @@ export function createSessionManager(options: SessionOptions, callbacks: Session
         }
         return known as StoredSession;
       }
-      if (!decider.exclusive) return apply(stored, next);
-      // Another tab may be starting one this instant: decide in the site's session lock.
+      // Another tab may be starting one this instant: decide with the other tabs.
       const fresh: StoredSession = { id: createId(), startedAt: at, lastActivity: at, ended: false };
       decider.decide({ session: fresh, reason: reasonIfNew });
-      // Committed at once when the lock could not be asked for.
+      // Committed at once when the other tabs could not be asked.
       return manager.settled() ? (known as StoredSession) : fresh;
     },
     settled: () => !decider.pending,
@@ -228,7 +231,10 @@ export function createSessionManager(options: SessionOptions, callbacks: Session
       if (running) return;
       running = true;
       decider.start();
-      crossTab.open(check);
+      crossTab.open((message) => {
+        decider.hear(message);
+        check();
+      });
       timer.schedule();
     },
     stop() {

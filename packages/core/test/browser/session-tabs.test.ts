@@ -18,9 +18,11 @@ const PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>Tabs</titl
     if (e.type === 'session:start') window.starts.push(e.sessionId);
     if (e.seq >= 0) window.sessionIds.push(e.sessionId);
   });
-  // What this tab hears on the claim channel (tabs without Web Locks claim a new session there).
+  // The claims this tab hears on the cross-tab channel (tabs without Web Locks claim a session there).
   window.claims = [];
-  new BroadcastChannel('spoor:spoor_sid:claim').onmessage = (e) => window.claims.push(e.data);
+  new BroadcastChannel('spoor:spoor_sid').onmessage = (e) => {
+    if (String(e.data).startsWith('c:')) window.claims.push(e.data);
+  };
   window.tracker = tracker;
   // Loaded tabs start their trackers at the same moment, \`at\` (the same millisecond, give or take
   // a timer's precision), where page loads alone would spread them over a few milliseconds.
@@ -121,11 +123,11 @@ describe('sessions across tabs that start together (Chromium)', () => {
       Object.defineProperty(Navigator.prototype, 'locks', { get: () => undefined, configurable: true });
     });
     const rounds = await expectOneSessionPerRound(context, 20);
-    // Each round's session was claimed, then announced, on the claim channel.
+    // Each round's session is the one a tab claimed on the cross-tab channel.
     for (const tabs of rounds) {
       const id = tabs[0]?.snapshot;
       const heard = tabs.flatMap((tab) => tab.claims);
-      expect(heard.some((message) => message.startsWith(`d:${id}.`))).toBe(true);
+      expect(heard.some((message) => message.startsWith(`c:${id}.`))).toBe(true);
     }
     await context.close();
   });

@@ -25,16 +25,19 @@ function installBroadcastChannel(latencyMs = 0) {
     }
   }
   Object.defineProperty(globalThis, 'BroadcastChannel', { value: FakeChannel, configurable: true });
-  return open;
 }
 
-/** Another tab of the site, speaking on the claim channel: what it hears, and a way to speak. */
+/** Another tab of the site on the cross-tab channel: what it hears, its claims and announcements. */
 function otherTab() {
-  const channel = new BroadcastChannel('spoor:spoor_sid:claim');
+  const channel = new BroadcastChannel('spoor:spoor_sid');
   const heard: string[] = [];
   channel.onmessage = (event) => heard.push(event.data);
   const at = Date.now().toString(36);
-  return { heard, say: (kind: 'c' | 'd', id: string) => channel.postMessage(`${kind}:${id}.${at}.${at}`) };
+  return {
+    heard,
+    claim: (id: string) => channel.postMessage(`c:${id}.${at}.${at}`),
+    announce: () => channel.postMessage('changed'),
+  };
 }
 
 const idsOf = (events: TrackerEvent[]) => new Set(events.map((e) => e.sessionId));
@@ -108,34 +111,35 @@ describe('one session for tabs that start at the same instant (BroadcastChannel,
     expect(events[1]?.ts).toBe(t0);
   });
 
-  it('joins the session another tab announced, even before its write reached the store', async () => {
+  it('joins the session of the claim it gave way to, even before its write reached the store', async () => {
     installBroadcastChannel();
     const other = otherTab();
     const { tracker, ofType } = setup();
     tracker.start();
     tracker.track('here');
     await vi.advanceTimersByTimeAsync(1);
-    // The other tab's claim outranks this one; it then decides on it.
-    other.say('c', '0');
+    // The other tab's claim outranks this one; this tab waits past its window for the winner's word.
+    other.claim('0');
     await vi.advanceTimersByTimeAsync(80);
     expect(ofType('custom')).toEqual([]);
-    other.say('d', '0');
+    other.announce();
     await vi.advanceTimersByTimeAsync(1);
     expect(ofType('session:start')).toEqual([]);
     expect(ofType('custom')[0]?.sessionId).toBe('0');
     expect(tracker.getSnapshot().sessionId).toBe('0');
   });
 
-  it('answers a claim that loses, then tells the other tabs which session it started', async () => {
+  it('answers a claim that loses, then announces the session it started', async () => {
     installBroadcastChannel();
     const { tracker, ofType } = setup();
     tracker.start();
+    // This tab opens after the first claim was said: it hears only the answer.
     const other = otherTab();
     await vi.advanceTimersByTimeAsync(1);
-    other.say('c', 'zzzz');
+    other.claim('zzzz');
     await vi.advanceTimersByTimeAsync(100);
     const id = ofType('session:start')[0]?.sessionId;
-    expect(other.heard.map((m) => m.split('.')[0])).toEqual([`c:${id}`, `d:${id}`]);
+    expect(other.heard.map((m) => m.split('.')[0])).toEqual([`c:${id}`, 'changed']);
   });
 
   it('decides alone after a second when the tab it gave way to never decides', async () => {
@@ -144,7 +148,7 @@ describe('one session for tabs that start at the same instant (BroadcastChannel,
     const { tracker, ofType } = setup();
     tracker.start();
     tracker.track('waiting');
-    other.say('c', '0');
+    other.claim('0');
     await vi.advanceTimersByTimeAsync(900);
     expect(ofType('custom')).toEqual([]);
     await vi.advanceTimersByTimeAsync(200);
@@ -183,6 +187,19 @@ describe('one session for tabs that start at the same instant (BroadcastChannel,
     expect(ofType('custom')[0]?.sessionId).toBe(ofType('session:start')[0]?.sessionId);
   });
 
+  it('keeps its live session when another tab claims a new one', async () => {
+    installBroadcastChannel();
+    const { tracker, ofType } = setup();
+    tracker.start();
+    await vi.advanceTimersByTimeAsync(100);
+    const id = tracker.getSnapshot().sessionId;
+    otherTab().claim('0');
+    await vi.advanceTimersByTimeAsync(10);
+    tracker.track('later');
+    expect(ofType('custom')[0]?.sessionId).toBe(id);
+    expect(tracker.getSnapshot().sessionId).toBe(id);
+  });
+
   it('sends nothing recorded during the window when consent is withdrawn meanwhile', async () => {
     installBroadcastChannel();
     const { tracker, transport } = setup({ consent: { mode: 'opt-out' } });
@@ -192,14 +209,5 @@ describe('one session for tabs that start at the same instant (BroadcastChannel,
     await vi.advanceTimersByTimeAsync(100);
     await tracker.flush();
     expect(transport.events.filter((e) => e.type !== 'consent:change')).toEqual([]);
-  });
-
-  it('closes its claim channel once decided', async () => {
-    const open = installBroadcastChannel();
-    const { tracker } = setup();
-    tracker.start();
-    expect([...open].map((c) => c.name)).toContain('spoor:spoor_sid:claim');
-    await vi.advanceTimersByTimeAsync(100);
-    expect([...open].map((c) => c.name)).not.toContain('spoor:spoor_sid:claim');
   });
 });
