@@ -11,7 +11,7 @@ export type Heard = 'answer' | 'join' | StoredSession | undefined;
 /**
  * The ranking rule: the claim (`c:` and a session) with the lowest session id wins. Ids are
  * random, so no tab is favoured, and every tab ranks the same claims the same way. `winner` is
- * the claim this tab already gave way to (the winner so far); anything else, or malformed, is ignored.
+ * the claim this tab already gave way to (the best so far); anything else, or malformed, is ignored.
  */
 export function hear(mine: StoredSession, winner: StoredSession | undefined, message: unknown): Heard {
   if (message === 'changed') return winner && 'join';

@@ -25,7 +25,7 @@ export interface Decision {
 export interface SessionDecider {
   /** The decision under way, if any. */
   readonly pending: Decision | undefined;
-  /** Starts deciding; `commit` runs once, when the other tabs let it (or at page exit, or after `MAX_WAIT_MS`). */
+  /** Starts deciding; `commit` runs once, when the other tabs let it (or at exit, or after `MAX_WAIT_MS`). */
   decide(decision: Decision): void;
   /** A message from another tab (a claim, or a change of the stored session). */
   hear(message: unknown): void;

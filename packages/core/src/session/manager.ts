@@ -147,8 +147,8 @@ export function createSessionManager(options: SessionOptions, callbacks: Session
         return begin(next.reason, undefined, chosen);
     }
   };
-  // In the lock: the store is read again, as another tab may have started a session meanwhile
-  // (`adopted`: the one another tab announced, when its write has not reached this tab's store yet).
+  // In the lock, or after the claim window: the store is read again, as another tab may have started
+  // a session meanwhile (`adopted`: the winner's claim, when its write has not reached this store yet).
   const decider = createSessionDecider(
     name,
     (decision: Decision, adopted?: StoredSession) => {
