@@ -57,7 +57,6 @@ export function createSessionDecider(
   let claim: Claim | undefined;
   let waiters: (() => void)[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let cleanups: (() => void)[] = [];
 
   const finish = (decision: Decision, run: boolean, adopted?: StoredSession) => {
     if (pending !== decision) return;
@@ -73,6 +72,13 @@ export function createSessionDecider(
   // At exit a tab that gave way joins the session the winning tab is about to start.
   const onExit = () => {
     if (pending) finish(pending, true, claim?.winner);
+  };
+  const hidden = () => {
+    if (getDocument()?.visibilityState === 'hidden') onExit();
+  };
+  const listen = (method: 'addEventListener' | 'removeEventListener') => {
+    getWindow()?.[method]('pagehide', onExit);
+    getDocument()?.[method]('visibilitychange', hidden);
   };
 
   return {
@@ -107,25 +113,11 @@ export function createSessionDecider(
     abandon() {
       if (pending) finish(pending, false);
     },
-    start() {
-      const win = getWindow();
-      const doc = getDocument();
-      if (!win || !doc) return;
-      const hidden = () => {
-        if (doc.visibilityState === 'hidden') onExit();
-      };
-      win.addEventListener('pagehide', onExit);
-      doc.addEventListener('visibilitychange', hidden);
-      cleanups = [
-        () => win.removeEventListener('pagehide', onExit),
-        () => doc.removeEventListener('visibilitychange', hidden),
-      ];
-    },
+    start: () => listen('addEventListener'),
     stop() {
       // What was recorded before a stop is delivered by the stop's flush.
       onExit();
-      for (const cleanup of cleanups) cleanup();
-      cleanups = [];
+      listen('removeEventListener');
     },
   };
 }
