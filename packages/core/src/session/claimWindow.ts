@@ -20,24 +20,23 @@ export interface Claim {
 
 /**
  * Without Web Locks: says `mine` to the other tabs of this site (`post`, the cross-tab channel)
- * and waits `WINDOW_MS`; the lowest claim wins (see `hear`). `ready` runs later, never at once:
- * with nothing when this tab won, with the winner's claim once it announced its session.
+ * and waits `WINDOW_MS`; the lowest claim wins (see `hear`). `ready` runs later, never at once,
+ * when this tab won; having given way, it waits for the winner's session (which the decider hears)
+ * or the decider's longest wait.
  * Undefined when there is no channel to claim on.
  */
 export function openClaim(
   mine: StoredSession,
   post: (message: string) => boolean,
-  ready: (adopted?: StoredSession) => void,
+  ready: () => void,
 ): Claim | undefined {
   const say = () => post(`c:${encodeSession(mine)}`);
   if (!say()) return undefined;
-  // Having given way, the tab waits for the winner's word (or the decider's longest wait).
   const timer = setTimeout(() => claim.winner || ready(), WINDOW_MS);
   const claim: Claim = {
     hear(message) {
       const heard = hear(mine, claim.winner, message);
       if (heard === 'answer') say();
-      else if (heard === 'join') ready(claim.winner);
       else if (heard) claim.winner = heard;
     },
     close: () => clearTimeout(timer),

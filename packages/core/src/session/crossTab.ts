@@ -1,8 +1,9 @@
 import { getWindow } from '../env';
+import { decodeSession, type StoredSession } from './codec';
 
 /**
- * Tells the other tabs of this site that the stored session changed (or, while deciding, what
- * session this tab claims), and hears them.
+ * Tells the other tabs of this site that the stored session changed: `s:` and the session this tab
+ * started, else `changed`; or, while deciding without Web Locks, `c:` and the session it claims.
  */
 export interface CrossTab {
   open(onMessage: (message: unknown) => void): void;
@@ -38,3 +39,7 @@ export function createCrossTab(name: string): CrossTab {
     },
   };
 }
+
+/** The session a message of another tab names as `kind` (`c:` a claim, `s:` a session it started). */
+export const said = (message: unknown, kind: 'c:' | 's:'): StoredSession | null =>
+  typeof message === 'string' && message.startsWith(kind) ? decodeSession(message.slice(2)) : null;

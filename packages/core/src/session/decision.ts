@@ -2,6 +2,7 @@ import { getDocument, getNavigator, getWindow } from '../env';
 import type { SessionStartReason } from '../events';
 import { type Claim, openClaim } from './claimWindow';
 import type { StoredSession } from './codec';
+import { said } from './crossTab';
 
 /** A Web Lock is kept this long after the session is written, so the next tab's read sees it. */
 const HOLD_MS = 25;
@@ -19,15 +20,15 @@ export interface Decision {
  * Where a tab is in choosing the session when none is live. `deciding`: it waits, because another
  * tab starting at the same instant may be choosing too: for the site's session lock (Web Locks),
  * else for a short claim window on the cross-tab channel (see `openClaim`); then it reads the store
- * again and starts a session or joins the one found there (or the one the winning tab claimed).
- * `settled`: the stored session is the one to use. With neither, it decides at once.
+ * again and starts a session or joins the one found there. Either way, a session another tab says
+ * it started is joined as soon as it is heard. `settled`: the stored session is the one to use. With neither, it decides at once.
  */
 export interface SessionDecider {
   /** The decision under way, if any. */
   readonly pending: Decision | undefined;
   /** Starts deciding; `commit` runs once, when the other tabs let it (or at exit, or after `MAX_WAIT_MS`). */
   decide(decision: Decision): void;
-  /** A message from another tab (a claim, or a change of the stored session). */
+  /** A message from another tab: a claim, or a session it started (joined at once while deciding). */
   hear(message: unknown): void;
   /** Runs `fn` once the decision under way is committed (at once when there is none). */
   whenSettled(fn: () => void): void;
@@ -42,8 +43,8 @@ export interface SessionDecider {
 }
 
 /**
- * `commit` reads the store and starts or joins a session; `adopted` is the session the winning tab
- * announced, for when its write has not reached this tab's store yet. `post` says a message to the
+ * `commit` reads the store and starts or joins a session; `adopted` is the session another tab
+ * announced (or, at exit, claimed), for when its write has not reached this tab's store yet. `post` says a message to the
  * other tabs (false when there is no channel).
  */
 export function createSessionDecider(
@@ -89,7 +90,7 @@ export function createSessionDecider(
       pending = decision;
       timer = setTimeout(() => finish(decision, true), MAX_WAIT_MS);
       if (!locking) {
-        claim = openClaim(decision.session, post, (adopted) => finish(decision, true, adopted));
+        claim = openClaim(decision.session, post, () => finish(decision, true));
         if (!claim) finish(decision, true);
         return;
       }
@@ -104,7 +105,13 @@ export function createSessionDecider(
         finish(decision, true);
       }
     },
-    hear: (message) => claim?.hear(message),
+    hear(message) {
+      // The session another tab started is joined on the word, not on the store: a cookie written
+      // by another tab reaches this one's `document.cookie` late (seen > 25 ms after the lock passed).
+      const started = said(message, 's:');
+      if (started && pending) finish(pending, true, started);
+      else claim?.hear(message);
+    },
     whenSettled(fn) {
       if (pending) waiters.push(fn);
       else fn();

@@ -127,7 +127,8 @@ export function createSessionManager(options: SessionOptions, callbacks: Session
     }
     known = fresh;
     timer.schedule();
-    crossTab.announce();
+    // With the session itself: the other tabs deciding join it before their store shows it.
+    crossTab.announce(`s:${encodeSession(fresh)}`);
     callbacks.onStart(fresh, reason, previous);
     return fresh;
   };

@@ -1,31 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TrackerEvent } from '../../src/index';
 import { clearCookies, destroyTrackers, setup } from '../helpers';
-
-/**
- * BroadcastChannel as browsers give it: a message reaches, in a later task, every other open
- * channel of its name that existed when it was posted. `latencyMs` models tabs busy loading.
- */
-function installBroadcastChannel(latencyMs = 0) {
-  const open = new Set<FakeChannel>();
-  class FakeChannel {
-    onmessage: ((event: MessageEvent) => void) | null = null;
-    constructor(readonly name: string) {
-      open.add(this);
-    }
-    postMessage(data: unknown) {
-      if (!open.has(this)) throw new DOMException('closed channel', 'InvalidStateError');
-      for (const to of open) {
-        if (to === this || to.name !== this.name) continue;
-        setTimeout(() => open.has(to) && to.onmessage?.(new MessageEvent('message', { data })), latencyMs);
-      }
-    }
-    close() {
-      open.delete(this);
-    }
-  }
-  Object.defineProperty(globalThis, 'BroadcastChannel', { value: FakeChannel, configurable: true });
-}
+import { installBroadcastChannel } from './channel';
 
 /** Another tab of the site on the cross-tab channel: what it hears, its claims and announcements. */
 function otherTab() {
@@ -36,7 +12,7 @@ function otherTab() {
   return {
     heard,
     claim: (id: string) => channel.postMessage(`c:${id}.${at}.${at}`),
-    announce: () => channel.postMessage('changed'),
+    announce: (id: string) => channel.postMessage(`s:${id}.${at}.${at}`),
   };
 }
 
@@ -122,7 +98,7 @@ describe('one session for tabs that start at the same instant (BroadcastChannel,
     other.claim('0');
     await vi.advanceTimersByTimeAsync(80);
     expect(ofType('custom')).toEqual([]);
-    other.announce();
+    other.announce('0');
     await vi.advanceTimersByTimeAsync(1);
     expect(ofType('session:start')).toEqual([]);
     expect(ofType('custom')[0]?.sessionId).toBe('0');
@@ -139,7 +115,7 @@ describe('one session for tabs that start at the same instant (BroadcastChannel,
     other.claim('zzzz');
     await vi.advanceTimersByTimeAsync(100);
     const id = ofType('session:start')[0]?.sessionId;
-    expect(other.heard.map((m) => m.split('.')[0])).toEqual([`c:${id}`, 'changed']);
+    expect(other.heard.map((m) => m.split('.')[0])).toEqual([`c:${id}`, `s:${id}`]);
   });
 
   it('decides alone after a second when the tab it gave way to never decides', async () => {
