@@ -1,11 +1,18 @@
 import { getDocument, getNavigator, getWindow } from '../env';
 import type { SessionStartReason } from '../events';
-import { type Claim, openClaim } from './claimWindow';
-import type { StoredSession } from './codec';
+import { hear } from './claim';
+import { encodeSession, type StoredSession } from './codec';
 import { said } from './crossTab';
 
-/** A Web Lock is kept this long after the session is written, so the next tab's read sees it. */
+/** A Web Lock is kept this long after the session is written and announced, for the next tab to hear it. */
 const HOLD_MS = 25;
+/**
+ * How long a claim stays open to other tabs' claims. Claims of tabs starting together cross
+ * within one BroadcastChannel delivery (about a millisecond between tabs), and a claim heard late
+ * is answered, which takes a second one; 50 ms leaves room for tabs still busy loading, and the
+ * first events of a visit leaving 50 ms later is something no visitor notices.
+ */
+const WINDOW_MS = 50;
 /** The longest a tab waits before deciding alone (a lock manager or a winning tab that never answers). */
 const MAX_WAIT_MS = 1000;
 
@@ -19,9 +26,10 @@ export interface Decision {
 /**
  * Where a tab is in choosing the session when none is live. `deciding`: it waits, because another
  * tab starting at the same instant may be choosing too: for the site's session lock (Web Locks),
- * else for a short claim window on the cross-tab channel (see `openClaim`); then it reads the store
- * again and starts a session or joins the one found there. Either way, a session another tab says
- * it started is joined as soon as it is heard. `settled`: the stored session is the one to use. With neither, it decides at once.
+ * else for a claim window on the cross-tab channel (`c:` and its session; the lowest claim wins,
+ * see `hear`); then it reads the store again and starts a session or joins the one found there.
+ * Either way, a session another tab says it started (`s:`) is joined as soon as it is heard.
+ * `settled`: the stored session is the one to use. With neither lock nor channel, it decides at once.
  */
 export interface SessionDecider {
   /** The decision under way, if any. */
@@ -44,8 +52,8 @@ export interface SessionDecider {
 
 /**
  * `commit` reads the store and starts or joins a session; `adopted` is the session another tab
- * announced (or, at exit, claimed), for when its write has not reached this tab's store yet. `post` says a message to the
- * other tabs (false when there is no channel).
+ * announced (or, at exit, claimed), for when its write has not reached this tab's store yet.
+ * `post` says a message to the other tabs (false when there is no channel).
  */
 export function createSessionDecider(
   name: string,
@@ -55,16 +63,15 @@ export function createSessionDecider(
   const locks = getNavigator()?.locks;
   const locking = typeof locks?.request === 'function';
   let pending: Decision | undefined;
-  let claim: Claim | undefined;
+  // The claim this tab gave way to: the session the winning tab is about to start.
+  let winner: StoredSession | undefined;
   let waiters: (() => void)[] = [];
-  let timer: ReturnType<typeof setTimeout> | undefined;
 
+  const claim = (session: StoredSession) => post(`c:${encodeSession(session)}`);
+  // Timers left behind by a decision already made find another `pending` (or none) and do nothing.
   const finish = (decision: Decision, run: boolean, adopted?: StoredSession) => {
     if (pending !== decision) return;
-    pending = undefined;
-    clearTimeout(timer);
-    claim?.close();
-    claim = undefined;
+    pending = winner = undefined;
     if (run) commit(decision, adopted);
     const ready = waiters;
     waiters = [];
@@ -72,7 +79,7 @@ export function createSessionDecider(
   };
   // At exit a tab that gave way joins the session the winning tab is about to start.
   const onExit = () => {
-    if (pending) finish(pending, true, claim?.winner);
+    if (pending) finish(pending, true, winner);
   };
   const hidden = () => {
     if (getDocument()?.visibilityState === 'hidden') onExit();
@@ -88,10 +95,11 @@ export function createSessionDecider(
     },
     decide(decision) {
       pending = decision;
-      timer = setTimeout(() => finish(decision, true), MAX_WAIT_MS);
+      setTimeout(() => finish(decision, true), MAX_WAIT_MS);
       if (!locking) {
-        claim = openClaim(decision.session, post, () => finish(decision, true));
-        if (!claim) finish(decision, true);
+        // A tab that gave way waits past the window for the winner's session (or the longest wait).
+        if (claim(decision.session)) setTimeout(() => winner || finish(decision, true), WINDOW_MS);
+        else finish(decision, true);
         return;
       }
       try {
@@ -106,11 +114,14 @@ export function createSessionDecider(
       }
     },
     hear(message) {
+      if (!pending) return;
       // The session another tab started is joined on the word, not on the store: a cookie written
       // by another tab reaches this one's `document.cookie` late (seen > 25 ms after the lock passed).
       const started = said(message, 's:');
-      if (started && pending) finish(pending, true, started);
-      else claim?.hear(message);
+      if (started) return finish(pending, true, started);
+      const heard = hear(pending.session, winner, message);
+      if (heard === 'answer') claim(pending.session);
+      else if (heard) winner = heard;
     },
     whenSettled(fn) {
       if (pending) waiters.push(fn);
