@@ -1,5 +1,5 @@
 import type { StoredSession } from './codec';
-import { said } from './crossTab';
+import type { TabMessage } from './crossTab';
 
 /**
  * What a tab waiting with a claim does on hearing a message from another tab: `answer` a claim
@@ -14,8 +14,8 @@ export type Heard = 'answer' | StoredSession | undefined;
  * random, so no tab is favoured, and every tab ranks the same claims the same way. `winner` is
  * the claim this tab already gave way to (the best so far); anything else, or malformed, is ignored.
  */
-export function hear(mine: StoredSession, winner: StoredSession | undefined, message: unknown): Heard {
-  const claim = said(message, 'c:');
+export function hear(mine: StoredSession, winner: StoredSession | undefined, message: TabMessage): Heard {
+  const claim = message?.c;
   if (!claim) return undefined;
   if (claim.id < (winner ?? mine).id) return claim;
   return !winner && claim.id > mine.id ? 'answer' : undefined;

@@ -1,14 +1,18 @@
 import { getWindow } from '../env';
-import { decodeSession, type StoredSession } from './codec';
+import type { StoredSession } from './codec';
 
 /**
- * Tells the other tabs of this site that the stored session changed: `s:` and the session this tab
- * started, else `changed`; or, while deciding without Web Locks, `c:` and the session it claims.
+ * What a tab says to the others: the session it started (`s`), the session it claims while deciding
+ * without Web Locks (`c`), or neither (the stored session changed). Only Spoor posts on this
+ * same-origin channel, so messages are taken as said.
  */
+export type TabMessage = { readonly s?: StoredSession; readonly c?: StoredSession } | undefined;
+
+/** Tells the other tabs of this site what changed, and hears them. */
 export interface CrossTab {
-  open(onMessage: (message: unknown) => void): void;
+  open(onMessage: (message: TabMessage) => void): void;
   /** False when there is no channel to say it on. */
-  announce(message?: string): boolean;
+  announce(message?: TabMessage): boolean;
   close(): void;
 }
 
@@ -25,7 +29,7 @@ export function createCrossTab(name: string): CrossTab {
         channel = undefined;
       }
     },
-    announce(message = 'changed') {
+    announce(message = {}) {
       try {
         channel?.postMessage(message);
       } catch {
@@ -39,7 +43,3 @@ export function createCrossTab(name: string): CrossTab {
     },
   };
 }
-
-/** The session a message of another tab names as `kind` (`c:` a claim, `s:` a session it started). */
-export const said = (message: unknown, kind: 'c:' | 's:'): StoredSession | null =>
-  typeof message === 'string' && message.startsWith(kind) ? decodeSession(message.slice(2)) : null;

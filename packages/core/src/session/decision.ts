@@ -1,8 +1,8 @@
 import { getDocument, getNavigator, getWindow } from '../env';
 import type { SessionStartReason } from '../events';
 import { hear } from './claim';
-import { encodeSession, type StoredSession } from './codec';
-import { said } from './crossTab';
+import type { StoredSession } from './codec';
+import type { TabMessage } from './crossTab';
 
 /** A Web Lock is kept this long after the session is written and announced, for the next tab to hear it. */
 const HOLD_MS = 25;
@@ -37,7 +37,7 @@ export interface SessionDecider {
   /** Starts deciding; `commit` runs once, when the other tabs let it (or at exit, or after `MAX_WAIT_MS`). */
   decide(decision: Decision): void;
   /** A message from another tab: a claim, or a session it started (joined at once while deciding). */
-  hear(message: unknown): void;
+  hear(message: TabMessage): void;
   /** Runs `fn` once the decision under way is committed (at once when there is none). */
   whenSettled(fn: () => void): void;
   /** Commits the decision under way now (page exit: nothing may wait any more). */
@@ -58,24 +58,22 @@ export interface SessionDecider {
 export function createSessionDecider(
   name: string,
   commit: (decision: Decision, adopted?: StoredSession) => void,
-  post: (message: string) => boolean,
+  post: (message: TabMessage) => boolean,
 ): SessionDecider {
   const locks = getNavigator()?.locks;
   const locking = typeof locks?.request === 'function';
   let pending: Decision | undefined;
   // The claim this tab gave way to: the session the winning tab is about to start.
   let winner: StoredSession | undefined;
-  let waiters: (() => void)[] = [];
+  const waiters: (() => void)[] = [];
 
-  const claim = (session: StoredSession) => post(`c:${encodeSession(session)}`);
+  const claim = (session: StoredSession) => post({ c: session });
   // Timers left behind by a decision already made find another `pending` (or none) and do nothing.
   const finish = (decision: Decision, run: boolean, adopted?: StoredSession) => {
     if (pending !== decision) return;
     pending = winner = undefined;
     if (run) commit(decision, adopted);
-    const ready = waiters;
-    waiters = [];
-    for (const fn of ready) fn();
+    for (const fn of waiters.splice(0)) fn();
   };
   // At exit a tab that gave way joins the session the winning tab is about to start.
   const onExit = () => {
@@ -117,7 +115,7 @@ export function createSessionDecider(
       if (!pending) return;
       // The session another tab started is joined on the word, not on the store: a cookie written
       // by another tab reaches this one's `document.cookie` late (seen > 25 ms after the lock passed).
-      const started = said(message, 's:');
+      const started = message?.s;
       if (started) return finish(pending, true, started);
       const heard = hear(pending.session, winner, message);
       if (heard === 'answer') claim(pending.session);

@@ -128,7 +128,7 @@ export function createSessionManager(options: SessionOptions, callbacks: Session
     known = fresh;
     timer.schedule();
     // With the session itself: the other tabs deciding join it before their store shows it.
-    crossTab.announce(`s:${encodeSession(fresh)}`);
+    crossTab.announce({ s: fresh });
     callbacks.onStart(fresh, reason, previous);
     return fresh;
   };
@@ -153,11 +153,12 @@ export function createSessionManager(options: SessionOptions, callbacks: Session
   const decider = createSessionDecider(
     name,
     (decision: Decision, adopted?: StoredSession) => {
-      const found = read();
-      const announced = adopted && !isLive(found, now(), limits);
-      // An announced session is the other tab's to write (and to start): no activity write here first.
-      if (announced) lastWrite = now();
-      const stored = announced ? adopted : found;
+      let stored = read();
+      if (adopted && !isLive(stored, now(), limits)) {
+        stored = adopted;
+        // An announced session is the other tab's to write (and to start): no activity write here first.
+        lastWrite = now();
+      }
       apply(stored, nextStep(stored, now(), limits, decision.reason), decision.session);
     },
     crossTab.announce,

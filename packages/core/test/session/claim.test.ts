@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { type Heard, hear } from '../../src/session/claim';
-import { encodeSession, type StoredSession } from '../../src/session/codec';
+import type { StoredSession } from '../../src/session/codec';
+import type { TabMessage } from '../../src/session/crossTab';
 
 const s = (id: string): StoredSession => ({ id, startedAt: 1000, lastActivity: 1000, ended: false });
-const claim = (id: string) => `c:${encodeSession(s(id))}`;
+const claim = (id: string): TabMessage => ({ c: s(id) });
 const mine = s('m');
 
 describe('hear: what a tab waiting with its claim does with a message', () => {
@@ -14,18 +15,11 @@ describe('hear: what a tab waiting with its claim does with a message', () => {
     ['keeps the claim it gave way to over a higher one', s('a'), claim('f'), undefined],
     ['leaves answering a higher claim to the winner, once it gave way', s('a'), claim('z'), undefined],
     ['ignores its own claim', undefined, claim('m'), undefined],
-    [
-      'leaves a started session to the decider, which joins it',
-      s('a'),
-      `s:${encodeSession(s('a'))}`,
-      undefined,
-    ],
-    ['ignores a change of the stored session', undefined, 'changed', undefined],
-    ['ignores an unknown kind of message', undefined, `x:${encodeSession(s('a'))}`, undefined],
-    ['ignores an unreadable claim', undefined, 'c:a', undefined],
-    ['ignores a message that is not a string', undefined, { claim: s('a') }, undefined],
+    ['leaves a started session to the decider, which joins it', s('a'), { s: s('a') }, undefined],
+    ['ignores a change of the stored session', undefined, {}, undefined],
+    ['ignores the word of an older tracker in another tab', undefined, 'changed', undefined],
   ])('%s', (_, winner, message, expected) => {
-    expect(hear(mine, winner, message)).toEqual(expected);
+    expect(hear(mine, winner, message as TabMessage)).toEqual(expected);
   });
 
   it('ranks the same claims the same way in every tab', () => {

@@ -1,18 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TrackerEvent } from '../../src/index';
+import type { TabMessage } from '../../src/session/crossTab';
 import { clearCookies, destroyTrackers, setup } from '../helpers';
 import { installBroadcastChannel } from './channel';
 
 /** Another tab of the site on the cross-tab channel: what it hears, its claims and announcements. */
 function otherTab() {
   const channel = new BroadcastChannel('spoor:spoor_sid');
-  const heard: string[] = [];
+  const heard: TabMessage[] = [];
   channel.onmessage = (event) => heard.push(event.data);
-  const at = Date.now().toString(36);
+  const session = (id: string) => ({ id, startedAt: Date.now(), lastActivity: Date.now(), ended: false });
   return {
     heard,
-    claim: (id: string) => channel.postMessage(`c:${id}.${at}.${at}`),
-    announce: (id: string) => channel.postMessage(`s:${id}.${at}.${at}`),
+    claim: (id: string) => channel.postMessage({ c: session(id) }),
+    announce: (id: string) => channel.postMessage({ s: session(id) }),
   };
 }
 
@@ -115,7 +116,10 @@ describe('one session for tabs that start at the same instant (BroadcastChannel,
     other.claim('zzzz');
     await vi.advanceTimersByTimeAsync(100);
     const id = ofType('session:start')[0]?.sessionId;
-    expect(other.heard.map((m) => m.split('.')[0])).toEqual([`c:${id}`, `s:${id}`]);
+    expect(other.heard.map((m) => [m?.c?.id, m?.s?.id])).toEqual([
+      [id, undefined],
+      [undefined, id],
+    ]);
   });
 
   it('decides alone after a second when the tab it gave way to never decides', async () => {

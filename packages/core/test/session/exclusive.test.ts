@@ -100,10 +100,10 @@ describe('one session for tabs that start at the same instant (Web Locks)', () =
     installWebLocks();
     installBroadcastChannel();
     const other = new BroadcastChannel('spoor:spoor_sid');
-    const at = Date.now().toString(36);
+    const at = Date.now();
     // Another tab holds the lock first and starts a session; its cookie has not reached this tab.
     navigator.locks.request('spoor:spoor_sid', () => {
-      other.postMessage(`s:other.${at}.${at}`);
+      other.postMessage({ s: { id: 'other', startedAt: at, lastActivity: at, ended: false } });
       return new Promise((resolve) => setTimeout(resolve, 25));
     });
     const { tracker, events } = setup();
