@@ -40,8 +40,6 @@ export interface SessionDecider {
   hear(message: TabMessage): void;
   /** Runs `fn` once the decision under way is committed (at once when there is none). */
   whenSettled(fn: () => void): void;
-  /** Commits the decision under way now (page exit: nothing may wait any more). */
-  settleNow(): void;
   /** Forgets the decision under way without committing it (consent withdrawn); waiters still run. */
   abandon(): void;
   /** Listens for page exit while started. */
@@ -100,16 +98,13 @@ export function createSessionDecider(
         else finish(decision, true);
         return;
       }
-      try {
-        locks
-          ?.request(`spoor:${name}`, () => {
-            finish(decision, true);
-            return new Promise((resolve) => setTimeout(resolve, HOLD_MS));
-          })
-          .catch(() => finish(decision, true));
-      } catch {
-        finish(decision, true);
-      }
+      // A request that cannot be made (an opaque origin) rejects: WebIDL turns errors into rejections.
+      locks
+        ?.request(`spoor:${name}`, () => {
+          finish(decision, true);
+          return new Promise((resolve) => setTimeout(resolve, HOLD_MS));
+        })
+        .catch(() => finish(decision, true));
     },
     hear(message) {
       if (!pending) return;
@@ -125,7 +120,6 @@ export function createSessionDecider(
       if (pending) waiters.push(fn);
       else fn();
     },
-    settleNow: onExit,
     abandon() {
       if (pending) finish(pending, false);
     },
