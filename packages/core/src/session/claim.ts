@@ -10,9 +10,9 @@ import type { TabMessage } from './crossTab';
 export type Heard = 'answer' | StoredSession | undefined;
 
 /**
- * The ranking rule: the claim (`c:` and a session) with the lowest session id wins. Ids are
- * random, so no tab is favoured, and every tab ranks the same claims the same way. `winner` is
- * the claim this tab already gave way to (the best so far); anything else, or malformed, is ignored.
+ * The ranking rule: the claim (`{ c: session }`) with the lowest session id wins. Ids are random,
+ * so no tab is favoured, and every tab ranks the same claims the same way. `winner` is the claim
+ * this tab already gave way to (the best so far); any other message is ignored.
  */
 export function hear(mine: StoredSession, winner: StoredSession | undefined, message: TabMessage): Heard {
   const claim = message?.c;
