@@ -8,6 +8,7 @@ export default defineProject({
     restoreMocks: true,
     include: ['test/**/*.test.ts'],
     exclude: ['test/browser/**'],
+    setupFiles: ['../../test-utils/onePage.ts'],
     typecheck: { enabled: true, include: ['test/**/*.test-d.ts'] },
   },
 });

@@ -9,6 +9,7 @@ export default defineProject({
     name: 'react',
     environment: 'happy-dom',
     restoreMocks: true,
+    setupFiles: ['../../test-utils/onePage.ts'],
     include: ['test/**/*.test.ts?(x)'],
     exclude: ['test/browser/**'],
     typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },

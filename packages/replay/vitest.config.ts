@@ -6,6 +6,7 @@ export default defineProject({
     name: 'replay',
     environment: 'happy-dom',
     restoreMocks: true,
+    setupFiles: ['../../test-utils/onePage.ts'],
     include: ['test/**/*.test.ts'],
     exclude: ['test/browser/**'],
   },

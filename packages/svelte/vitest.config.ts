@@ -15,6 +15,7 @@ export default defineProject({
     name: 'svelte',
     environment: 'happy-dom',
     restoreMocks: true,
+    setupFiles: ['../../test-utils/onePage.ts'],
     include: ['test/**/*.test.ts'],
     typecheck: { enabled: true, include: ['test/**/*.test-d.ts'] },
   },

@@ -7,6 +7,7 @@ export default defineProject({
     name: 'vue',
     environment: 'happy-dom',
     restoreMocks: true,
+    setupFiles: ['../../test-utils/onePage.ts'],
     include: ['test/**/*.test.ts'],
     typecheck: { enabled: true, include: ['test/**/*.test-d.ts'] },
   },

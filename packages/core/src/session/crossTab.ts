@@ -1,31 +1,41 @@
 import { getWindow } from '../env';
+import type { StoredSession } from './codec';
 
-/** Tells the other tabs of this site that the stored session changed, and hears them. */
+/**
+ * What a tab says to the others: the session it started (`s`), the session it claims while deciding
+ * without Web Locks (`c`), or neither (the stored session changed). Only Spoor posts on this
+ * same-origin channel, so messages are taken as said.
+ */
+export type TabMessage = { readonly s?: StoredSession; readonly c?: StoredSession } | undefined;
+
+/** Tells the other tabs of this site what changed, and hears them. */
 export interface CrossTab {
-  open(onChange: () => void): void;
-  announce(): void;
+  open(onMessage: (message: TabMessage) => void): void;
+  /** False when there is no channel to say it on. */
+  announce(message?: TabMessage): boolean;
   close(): void;
 }
 
 export function createCrossTab(name: string): CrossTab {
   let channel: BroadcastChannel | undefined;
   return {
-    open(onChange) {
+    open(onMessage) {
       const BC = getWindow()?.BroadcastChannel;
       if (!BC) return;
       try {
         channel = new BC(`spoor:${name}`);
-        channel.onmessage = () => onChange();
+        channel.onmessage = (event) => onMessage(event.data);
       } catch {
         channel = undefined;
       }
     },
-    announce() {
+    announce(message = {}) {
       try {
-        channel?.postMessage('changed');
+        channel?.postMessage(message);
       } catch {
         // A closed channel: other tabs will read the cookie on their next activity.
       }
+      return !!channel;
     },
     close() {
       channel?.close();

@@ -127,7 +127,8 @@ export function createSessionManager(options: SessionOptions, callbacks: Session
     }
     known = fresh;
     timer.schedule();
-    crossTab.announce();
+    // With the session itself: the other tabs deciding join it before their store shows it.
+    crossTab.announce({ s: fresh });
     callbacks.onStart(fresh, reason, previous);
     return fresh;
   };
@@ -147,11 +148,21 @@ export function createSessionManager(options: SessionOptions, callbacks: Session
         return begin(next.reason, undefined, chosen);
     }
   };
-  // In the lock: the store is read again, as another tab may have started a session meanwhile.
-  const decider = createSessionDecider(name, (decision: Decision) => {
-    const stored = read();
-    apply(stored, nextStep(stored, now(), limits, decision.reason), decision.session);
-  });
+  // In the lock, or after the claim window: the store is read again, as another tab may have started
+  // a session meanwhile (`adopted`: the winner's claim, when its write has not reached this store yet).
+  const decider = createSessionDecider(
+    name,
+    (decision: Decision, adopted?: StoredSession) => {
+      let stored = read();
+      if (adopted && !isLive(stored, now(), limits)) {
+        stored = adopted;
+        // An announced session is the other tab's to write (and to start): no activity write here first.
+        lastWrite = now();
+      }
+      apply(stored, nextStep(stored, now(), limits, decision.reason), decision.session);
+    },
+    crossTab.announce,
+  );
 
   // Another tab's session became the current one.
   const adoptIfNew = (live: StoredSession) => {
@@ -196,11 +207,10 @@ export function createSessionManager(options: SessionOptions, callbacks: Session
         }
         return known as StoredSession;
       }
-      if (!decider.exclusive) return apply(stored, next);
-      // Another tab may be starting one this instant: decide in the site's session lock.
+      // Another tab may be starting one this instant: decide with the other tabs.
       const fresh: StoredSession = { id: createId(), startedAt: at, lastActivity: at, ended: false };
       decider.decide({ session: fresh, reason: reasonIfNew });
-      // Committed at once when the lock could not be asked for.
+      // Committed at once when the other tabs could not be asked.
       return manager.settled() ? (known as StoredSession) : fresh;
     },
     settled: () => !decider.pending,
@@ -223,7 +233,10 @@ export function createSessionManager(options: SessionOptions, callbacks: Session
       if (running) return;
       running = true;
       decider.start();
-      crossTab.open(check);
+      crossTab.open((message) => {
+        decider.hear(message);
+        check();
+      });
       timer.schedule();
     },
     stop() {

@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleScript, launchChromium, repoRoot, startServer } from '../../../../test-utils/chromium';
 
-// A page whose tracker records, from before start(), every session:start and every session id
+// A page whose tracker records, from its start, every session:start and every session id
 // its events carry. Its transport answers ok without a network.
 const PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>Tabs</title></head><body>
 <script src="/spoor.js"></script>
@@ -18,15 +18,28 @@ const PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>Tabs</titl
     if (e.type === 'session:start') window.starts.push(e.sessionId);
     if (e.seq >= 0) window.sessionIds.push(e.sessionId);
   });
-  tracker.start();
-  tracker.track('opened');
+  // The session ids this tab hears claimed on the cross-tab channel (tabs without Web Locks claim a session there).
+  window.claims = [];
+  new BroadcastChannel('spoor:spoor_sid').onmessage = (e) => {
+    if (e.data?.c) window.claims.push(e.data.c.id);
+  };
   window.tracker = tracker;
+  const go = () => {
+    tracker.start();
+    tracker.track('opened');
+  };
+  // With \`at\`, loaded tabs start their trackers at that moment (the same millisecond, give or take
+  // a timer's precision); without it, as each page loads, a few milliseconds apart.
+  const at = Number(new URLSearchParams(location.search).get('at'));
+  if (at) setTimeout(go, Math.max(0, at - Date.now()));
+  else go();
 </script></body></html>`;
 
 interface TabState {
   starts: string[];
   sessionIds: string[];
   snapshot: string | null;
+  claims: string[];
 }
 
 let browser: Browser;
@@ -51,15 +64,28 @@ const stateOf = (page: Page) =>
     const w = window as unknown as {
       starts: string[];
       sessionIds: string[];
+      claims: string[];
       tracker: { getSnapshot(): { sessionId: string | null } };
     };
-    return { starts: w.starts, sessionIds: w.sessionIds, snapshot: w.tracker.getSnapshot().sessionId };
+    const snapshot = w.tracker.getSnapshot().sessionId;
+    return { starts: w.starts, sessionIds: w.sessionIds, snapshot, claims: w.claims };
   });
 
-/** Loads both pages at the same instant and waits until each has its session and its events. */
-async function openTogether(context: BrowserContext, pages: Page[], round: number): Promise<TabState[]> {
+/**
+ * Loads both pages at the same instant (`sameMs`: and starts their trackers in the same
+ * millisecond), then waits until each has its session and its events.
+ */
+async function openTogether(
+  context: BrowserContext,
+  pages: Page[],
+  round: number,
+  sameMs: boolean,
+): Promise<TabState[]> {
   await context.clearCookies();
-  await Promise.all(pages.map((page) => page.goto(`${server.url}/?round=${round}`, { waitUntil: 'commit' })));
+  const at = sameMs ? `&at=${Date.now() + 300}` : '';
+  await Promise.all(
+    pages.map((page) => page.goto(`${server.url}/?round=${round}${at}`, { waitUntil: 'commit' })),
+  );
   await Promise.all(
     pages.map((page) =>
       page.waitForFunction(
@@ -76,20 +102,47 @@ async function openTogether(context: BrowserContext, pages: Page[], round: numbe
   return Promise.all(pages.map(stateOf));
 }
 
+/** Both pages opened together `rounds` times: one session:start and one session id per round. */
+async function expectOneSessionPerRound(
+  context: BrowserContext,
+  rounds: number,
+  sameMs = false,
+): Promise<TabState[][]> {
+  const pages = [await context.newPage(), await context.newPage()];
+  const results: TabState[][] = [];
+  for (let round = 0; round < rounds; round++)
+    results.push(await openTogether(context, pages, round, sameMs));
+
+  for (const tabs of results) {
+    const starts = tabs.flatMap((tab) => tab.starts);
+    const ids = new Set(tabs.flatMap((tab) => [...tab.sessionIds, tab.snapshot]));
+    expect({ starts: starts.length, ids: ids.size }).toEqual({ starts: 1, ids: 1 });
+  }
+  // Each round began a new visit: one new session per round.
+  expect(new Set(results.map((tabs) => tabs[0]?.snapshot)).size).toBe(rounds);
+  return results;
+}
+
 describe('sessions across tabs that start together (Chromium)', () => {
   it('gives two tabs opened at the same instant one session id and one session:start', async () => {
     const context = await browser.newContext();
-    const pages = [await context.newPage(), await context.newPage()];
-    const rounds: TabState[][] = [];
-    for (let round = 0; round < 20; round++) rounds.push(await openTogether(context, pages, round));
+    const rounds = await expectOneSessionPerRound(context, 40, true);
+    // Web Locks decided: no tab made a claim.
+    expect(rounds.flat().flatMap((tab) => tab.claims)).toEqual([]);
+    await context.close();
+  });
 
+  it('does the same without Web Locks (an http:// origin), trackers starting in the same millisecond', async () => {
+    const context = await browser.newContext();
+    await context.addInitScript(() => {
+      Object.defineProperty(Navigator.prototype, 'locks', { get: () => undefined, configurable: true });
+    });
+    const rounds = await expectOneSessionPerRound(context, 20, true);
+    // Each round's session is the one a tab claimed on the cross-tab channel.
     for (const tabs of rounds) {
-      const starts = tabs.flatMap((tab) => tab.starts);
-      const ids = new Set(tabs.flatMap((tab) => [...tab.sessionIds, tab.snapshot]));
-      expect({ starts: starts.length, ids: ids.size }).toEqual({ starts: 1, ids: 1 });
+      const id = tabs[0]?.snapshot;
+      expect(tabs.flatMap((tab) => tab.claims)).toContain(id);
     }
-    // Each round began a new visit: twenty rounds, twenty sessions.
-    expect(new Set(rounds.map((tabs) => tabs[0]?.snapshot)).size).toBe(20);
     await context.close();
   });
 });

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TrackerEvent } from '../../src/index';
 import { clearCookies, destroyTrackers, setup } from '../helpers';
+import { installBroadcastChannel } from './channel';
 
 /**
  * Web Locks as browsers give them: a request is granted in a later task, one holder at a time per
@@ -39,6 +40,7 @@ beforeEach(() => {
 afterEach(() => {
   destroyTrackers();
   Reflect.deleteProperty(navigator, 'locks');
+  Reflect.deleteProperty(globalThis, 'BroadcastChannel');
   vi.useRealTimers();
 });
 
@@ -92,6 +94,27 @@ describe('one session for tabs that start at the same instant (Web Locks)', () =
     expect(events.filter((e) => e.type === 'session:start')).toHaveLength(0);
     expect(events.find((e) => e.type === 'custom')?.sessionId).toBe('other');
     expect(tracker.getSnapshot().sessionId).toBe('other');
+  });
+
+  it('joins the session the previous holder announced, though its own store does not show it yet', async () => {
+    installWebLocks();
+    installBroadcastChannel();
+    const other = new BroadcastChannel('spoor:spoor_sid');
+    const at = Date.now();
+    // Another tab holds the lock first and starts a session; its cookie has not reached this tab.
+    navigator.locks.request('spoor:spoor_sid', () => {
+      other.postMessage({ s: { id: 'other', startedAt: at, lastActivity: at, ended: false } });
+      return new Promise((resolve) => setTimeout(resolve, 25));
+    });
+    const { tracker, events } = setup();
+    tracker.start();
+    tracker.track('here');
+    await vi.advanceTimersByTimeAsync(100);
+    expect(document.cookie).not.toContain('spoor_sid=other');
+    expect(events.filter((e) => e.type === 'session:start')).toHaveLength(0);
+    expect(events.find((e) => e.type === 'custom')?.sessionId).toBe('other');
+    expect(tracker.getSnapshot().sessionId).toBe('other');
+    other.close();
   });
 
   it('decides at once when the page is left while it waits, so the exit flush carries everything', () => {
@@ -176,7 +199,8 @@ describe('two tabs coming back after the session expired (Web Locks)', () => {
   });
 });
 
-describe('without Web Locks', () => {
+// The unit suites have no BroadcastChannel either (test-utils/onePage.ts): nothing waits.
+describe('without Web Locks or BroadcastChannel', () => {
   it('joins the session another tab wrote in the same instant, on its next activity', () => {
     const { tracker, ofType } = setup();
     tracker.start();
