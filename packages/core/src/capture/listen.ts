@@ -11,17 +11,13 @@ export function guard<TArgs extends unknown[]>(
     try {
       handler(...args);
     } catch (error) {
-      reportSafely(ctx, error);
+      try {
+        ctx.reportError(error);
+      } catch {
+        // reportError itself failing must not reach the page either.
+      }
     }
   };
-}
-
-function reportSafely(ctx: Pick<CaptureContext, 'reportError'>, error: unknown): void {
-  try {
-    ctx.reportError(error);
-  } catch {
-    // reportError itself failing must not reach the page either.
-  }
 }
 
 /**
@@ -35,14 +31,7 @@ export function listen(
   handler: (event: Event) => void,
   capture = true,
 ): () => void {
-  // One argument, not guard's rest parameters: no array per event on the busiest listeners.
-  const wrapped = (event: Event) => {
-    try {
-      handler(event);
-    } catch (error) {
-      reportSafely(ctx, error);
-    }
-  };
+  const wrapped = guard(ctx, handler);
   const options: AddEventListenerOptions = { capture, passive: true };
   target.addEventListener(type, wrapped, options);
   return () => target.removeEventListener(type, wrapped, options);

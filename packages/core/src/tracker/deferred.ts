@@ -20,15 +20,12 @@ export interface Deferred {
 export function createDeferred(report: (error: unknown) => void): Deferred {
   let queue: Array<[() => void, Stamp]> = [];
   let running: Stamp | undefined;
-  let fallback: ReturnType<typeof setTimeout> | undefined;
 
   const drain = () => {
     if (queue.length === 0) return;
     const tasks = queue;
     const outer = running;
     queue = [];
-    // Drained in time: the fallback would wake an empty queue (a task for nothing every click).
-    clearTimeout(fallback);
     for (const [task, stamp] of tasks) {
       running = stamp;
       try {
@@ -47,7 +44,7 @@ export function createDeferred(report: (error: unknown) => void): Deferred {
       if (queue.push([task, { ts: now(), href: currentUrl() }]) > 1) return;
       const win = getWindow();
       win?.requestAnimationFrame?.(() => setTimeout(drain));
-      fallback = setTimeout(drain, win?.document.visibilityState === 'hidden' ? 0 : 250);
+      setTimeout(drain, win?.document.visibilityState === 'hidden' ? 0 : 250);
     },
     drain,
     current: () => running,
