@@ -102,7 +102,14 @@ export function createSessionDecider(
       locks
         ?.request(`spoor:${name}`, () => {
           finish(decision, true);
-          return new Promise((resolve) => setTimeout(resolve, HOLD_MS));
+          // The lock passes on once this page's cookie write is applied: `cookieStore` answers
+          // after the page's earlier cookie calls, while `document.cookie` writes land unawaited.
+          return Promise.all([
+            new Promise((resolve) => setTimeout(resolve, HOLD_MS)),
+            (getWindow() as { cookieStore?: { get(n: string): Promise<unknown> } } | undefined)?.cookieStore
+              ?.get(name)
+              .catch(() => {}),
+          ]);
         })
         .catch(() => finish(decision, true));
     },

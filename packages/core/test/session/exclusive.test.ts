@@ -117,6 +117,40 @@ describe('one session for tabs that start at the same instant (Web Locks)', () =
     other.close();
   });
 
+  it('passes the lock on only once its cookie write has reached the browser', async () => {
+    const granted = installWebLocks();
+    // The browser's cookie store answers after this page's earlier cookie writes are applied.
+    let applied = false;
+    const cookieStore = {
+      get: () =>
+        new Promise((resolve) =>
+          setTimeout(() => {
+            applied = true;
+            resolve(null);
+          }, 300),
+        ),
+    };
+    Object.defineProperty(window, 'cookieStore', { value: cookieStore, configurable: true });
+    try {
+      const { tracker, events } = setup();
+      tracker.start();
+      await vi.advanceTimersByTimeAsync(50);
+      expect(events.filter((e) => e.type === 'session:start')).toHaveLength(1);
+      // The next tab's turn comes after the write is applied, not after the 25 ms hold alone.
+      let next: boolean | undefined;
+      navigator.locks.request('spoor:spoor_sid', () => {
+        next = applied;
+      });
+      await vi.advanceTimersByTimeAsync(100);
+      expect(granted).toEqual(['spoor:spoor_sid']);
+      await vi.advanceTimersByTimeAsync(300);
+      expect(granted).toEqual(['spoor:spoor_sid', 'spoor:spoor_sid']);
+      expect(next).toBe(true);
+    } finally {
+      Reflect.deleteProperty(window, 'cookieStore');
+    }
+  });
+
   it('decides at once when the page is left while it waits, so the exit flush carries everything', () => {
     installWebLocks();
     const { tracker, ofType } = setup();
