@@ -6,48 +6,16 @@
 // Usage: node bench/startup.mjs [--reps 8] <variants.json>
 //   variants.json: as for variants.mjs ({ "<id>": { "entry"?: "spoor.js", "<repo path>": "<file>" } });
 //   the baseline is added first.
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildVariantBundles, readVariantArgs } from './lib/variantBundles.mjs';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
-const repoRoot = join(benchDir, '..');
-const args = process.argv.slice(2);
-const at = args.indexOf('--reps');
-const reps = at >= 0 ? Number(args[at + 1]) : 8;
-const file = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--reps')[0];
-if (!file) throw new Error('bench/startup: give a variants.json file (see the usage at the top)');
-const variants = { baseline: { entry: 'baseline.js' }, ...JSON.parse(readFileSync(file, 'utf8')) };
-
-const { buildBundles } = await import('./lib/build.mjs');
+const { reps, variants } = readVariantArgs(process.argv.slice(2), 'startup', 8);
 const { startBenchServer } = await import('./lib/server.mjs');
 const { renderShop } = await import('./page/shop.mjs');
 const { launchChromium } = await import('./lib/chromium.mjs');
-
-const swapFiles = (swaps) => {
-  const map = new Map(Object.entries(swaps).map(([from, to]) => [join(repoRoot, from), to]));
-  return {
-    name: 'swap',
-    setup(b) {
-      b.onLoad({ filter: /\.ts$/ }, (a) =>
-        map.has(a.path)
-          ? { contents: readFileSync(map.get(a.path), 'utf8'), loader: 'ts', resolveDir: dirname(a.path) }
-          : undefined,
-      );
-    },
-  };
-};
-const bundles = await buildBundles(
-  Object.entries(variants).map(([id, { entry = 'spoor.js', ...swaps }]) => ({
-    id,
-    entry,
-    plugins: [swapFiles(swaps)],
-  })),
-  benchDir,
-);
-for (const [id, bundle] of bundles) {
-  if ('error' in bundle) throw new Error(`bench/startup: ${id} did not build: ${bundle.error}`);
-}
+const bundles = await buildVariantBundles(variants, benchDir, 'startup');
 
 const server = await startBenchServer({ page: () => renderShop(), bundles, benchDir });
 const browser = await launchChromium();

@@ -7,56 +7,19 @@
 // Usage: node bench/variants.mjs [--reps 3] <variants.json>
 //   variants.json: { "<id>": { "entry"?: "spoor.js", "<repo path>": "<file that replaces it>", … }, … }
 //   The baseline is added first; `entry` is a file of bench/configs (default spoor.js).
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildVariantBundles, readVariantArgs } from './lib/variantBundles.mjs';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
-const repoRoot = join(benchDir, '..');
-const args = process.argv.slice(2);
-const at = args.indexOf('--reps');
-const reps = at >= 0 ? Number(args[at + 1]) : 3;
-const file = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--reps')[0];
-if (!file) throw new Error('bench/variants: give a variants.json file (see the usage at the top)');
-const variants = { baseline: { entry: 'baseline.js' }, ...JSON.parse(readFileSync(file, 'utf8')) };
-
+const { reps, variants } = readVariantArgs(process.argv.slice(2), 'variants', 3);
 const { startBenchServer } = await import('./lib/server.mjs');
 const { runOnce } = await import('./lib/workload.mjs');
 const { renderShop } = await import('./page/shop.mjs');
 const { launchChromium } = await import('./lib/chromium.mjs');
 const { summariseTiming } = await import('./lib/eventTiming.mjs');
 const { stat } = await import('./lib/stats.mjs');
-const { buildBundles } = await import('./lib/build.mjs');
-
-// Each variant is built like a bench configuration, with its swapped files loaded in their place.
-const swapFiles = (swaps) => {
-  const map = new Map(Object.entries(swaps).map(([from, to]) => [join(repoRoot, from), to]));
-  return {
-    name: 'swap',
-    setup(b) {
-      b.onLoad({ filter: /\.ts$/ }, (args) =>
-        map.has(args.path)
-          ? {
-              contents: readFileSync(map.get(args.path), 'utf8'),
-              loader: 'ts',
-              resolveDir: dirname(args.path),
-            }
-          : undefined,
-      );
-    },
-  };
-};
-const bundles = await buildBundles(
-  Object.entries(variants).map(([id, { entry = 'spoor.js', ...swaps }]) => ({
-    id,
-    entry,
-    plugins: [swapFiles(swaps)],
-  })),
-  benchDir,
-);
-for (const [id, bundle] of bundles) {
-  if ('error' in bundle) throw new Error(`bench/variants: ${id} did not build: ${bundle.error}`);
-}
+const bundles = await buildVariantBundles(variants, benchDir, 'variants');
 
 const server = await startBenchServer({ page: () => renderShop(), bundles, benchDir });
 const browser = await launchChromium();

@@ -1,0 +1,51 @@
+// The command line and the bundles shared by variants.mjs and startup.mjs: a variants.json of
+// Spoor builds with source files swapped at bundle time, the baseline added first.
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { buildBundles } from './build.mjs';
+
+/** `--reps N` and the variants file from the command line; `tool` names the script in errors. */
+export function readVariantArgs(argv, tool, defaultReps) {
+  const at = argv.indexOf('--reps');
+  const reps = at >= 0 ? Number(argv[at + 1]) : defaultReps;
+  const file = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--reps')[0];
+  if (!file) throw new Error(`bench/${tool}: give a variants.json file (see the usage at the top)`);
+  const variants = { baseline: { entry: 'baseline.js' }, ...JSON.parse(readFileSync(file, 'utf8')) };
+  return { reps, variants };
+}
+
+// Each variant is built like a bench configuration, with its swapped files loaded in their place.
+const swapFiles = (repoRoot, swaps) => {
+  const map = new Map(Object.entries(swaps).map(([from, to]) => [join(repoRoot, from), to]));
+  return {
+    name: 'swap',
+    setup(b) {
+      b.onLoad({ filter: /\.ts$/ }, (args) =>
+        map.has(args.path)
+          ? {
+              contents: readFileSync(map.get(args.path), 'utf8'),
+              loader: 'ts',
+              resolveDir: dirname(args.path),
+            }
+          : undefined,
+      );
+    },
+  };
+};
+
+/** Every variant bundled (`entry`: a file of bench/configs, default spoor.js); throws on a failed build. */
+export async function buildVariantBundles(variants, benchDir, tool) {
+  const repoRoot = join(benchDir, '..');
+  const bundles = await buildBundles(
+    Object.entries(variants).map(([id, { entry = 'spoor.js', ...swaps }]) => ({
+      id,
+      entry,
+      plugins: [swapFiles(repoRoot, swaps)],
+    })),
+    benchDir,
+  );
+  for (const [id, bundle] of bundles) {
+    if ('error' in bundle) throw new Error(`bench/${tool}: ${id} did not build: ${bundle.error}`);
+  }
+  return bundles;
+}
