@@ -71,23 +71,6 @@ describe('one session for tabs that start at the same instant (BroadcastChannel,
     }
   });
 
-  it('keeps the order and the time of events recorded during the window', async () => {
-    installBroadcastChannel();
-    const { tracker, events } = setup();
-    tracker.start();
-    const t0 = Date.now();
-    tracker.track('first');
-    vi.advanceTimersByTime(10);
-    tracker.track('second');
-    await vi.advanceTimersByTimeAsync(100);
-    expect(events.map((e) => (e.type === 'custom' ? e.name : e.type))).toEqual([
-      'session:start',
-      'first',
-      'second',
-    ]);
-    expect(events[1]?.ts).toBe(t0);
-  });
-
   it('joins the session of the claim it gave way to, even before its write reached the store', async () => {
     installBroadcastChannel();
     const other = otherTab();
@@ -157,16 +140,6 @@ describe('one session for tabs that start at the same instant (BroadcastChannel,
     }
   });
 
-  it('decides at once when the page is left during the window', () => {
-    installBroadcastChannel();
-    const { tracker, ofType } = setup();
-    tracker.start();
-    tracker.track('last-click');
-    window.dispatchEvent(new Event('pagehide'));
-    expect(ofType('session:start')).toHaveLength(1);
-    expect(ofType('custom')[0]?.sessionId).toBe(ofType('session:start')[0]?.sessionId);
-  });
-
   it('keeps its live session when another tab claims a new one', async () => {
     installBroadcastChannel();
     const { tracker, ofType } = setup();
@@ -178,16 +151,5 @@ describe('one session for tabs that start at the same instant (BroadcastChannel,
     tracker.track('later');
     expect(ofType('custom')[0]?.sessionId).toBe(id);
     expect(tracker.getSnapshot().sessionId).toBe(id);
-  });
-
-  it('sends nothing recorded during the window when consent is withdrawn meanwhile', async () => {
-    installBroadcastChannel();
-    const { tracker, transport } = setup({ consent: { mode: 'opt-out' } });
-    tracker.start();
-    tracker.track('before-deny');
-    tracker.consent.deny();
-    await vi.advanceTimersByTimeAsync(100);
-    await tracker.flush();
-    expect(transport.events.filter((e) => e.type !== 'consent:change')).toEqual([]);
   });
 });

@@ -64,8 +64,12 @@ describe('one session for tabs that start at the same instant (Web Locks)', () =
     expect(document.cookie).toContain(`spoor_sid=${all[0]?.sessionId}`);
   });
 
-  it('keeps the order and the time of events recorded while it waits', async () => {
-    installWebLocks();
+  // The same for both ways of waiting: the lock, and the claim window where there are no Web Locks.
+  it.each([
+    ['for the lock', installWebLocks],
+    ['through the claim window', installBroadcastChannel],
+  ])('keeps the order and the time of events recorded while it waits %s', async (_, install) => {
+    install();
     const { tracker, events } = setup();
     tracker.start();
     const t0 = Date.now();
@@ -151,15 +155,21 @@ describe('one session for tabs that start at the same instant (Web Locks)', () =
     }
   });
 
-  it('decides at once when the page is left while it waits, so the exit flush carries everything', () => {
-    installWebLocks();
-    const { tracker, ofType } = setup();
-    tracker.start();
-    tracker.track('last-click');
-    window.dispatchEvent(new Event('pagehide'));
-    expect(ofType('session:start')).toHaveLength(1);
-    expect(ofType('custom')[0]?.sessionId).toBe(ofType('session:start')[0]?.sessionId);
-  });
+  it.each([
+    ['for the lock', installWebLocks],
+    ['through the claim window', installBroadcastChannel],
+  ])(
+    'decides at once when the page is left while it waits %s, so the exit flush carries everything',
+    (_, install) => {
+      install();
+      const { tracker, ofType } = setup();
+      tracker.start();
+      tracker.track('last-click');
+      window.dispatchEvent(new Event('pagehide'));
+      expect(ofType('session:start')).toHaveLength(1);
+      expect(ofType('custom')[0]?.sessionId).toBe(ofType('session:start')[0]?.sessionId);
+    },
+  );
 
   it('delivers what was recorded while it waited when the tracker is stopped meanwhile', async () => {
     installWebLocks();
@@ -171,8 +181,11 @@ describe('one session for tabs that start at the same instant (Web Locks)', () =
     expect(transport.events.map((e) => e.type)).toEqual(['session:start', 'custom']);
   });
 
-  it('sends nothing recorded while it waited when consent is withdrawn meanwhile', async () => {
-    installWebLocks();
+  it.each([
+    ['for the lock', installWebLocks],
+    ['through the claim window', installBroadcastChannel],
+  ])('sends nothing recorded while it waited %s when consent is withdrawn meanwhile', async (_, install) => {
+    install();
     const { tracker, transport } = setup({ consent: { mode: 'opt-out' } });
     tracker.start();
     tracker.track('before-deny');
