@@ -12,6 +12,8 @@ export default defineProject({
     exclude: ['test/browser/**'],
     // Starts a throwaway PostgreSQL server when DATABASE_URL is unset (the PostgreSQL suite always runs).
     globalSetup: ['test/setup/postgres.ts'],
+    // The happy-dom suites run one page alone (see test-utils/onePage.ts).
+    setupFiles: ['../../test-utils/onePage.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -126,7 +126,7 @@ async function expectOneSessionPerRound(
 describe('sessions across tabs that start together (Chromium)', () => {
   it('gives two tabs opened at the same instant one session id and one session:start', async () => {
     const context = await browser.newContext();
-    const rounds = await expectOneSessionPerRound(context, 40, true);
+    const rounds = await expectOneSessionPerRound(context, 20);
     // Web Locks decided: no tab made a claim.
     expect(rounds.flat().flatMap((tab) => tab.claims)).toEqual([]);
     await context.close();
