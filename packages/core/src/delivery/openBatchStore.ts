@@ -2,12 +2,14 @@ import { getStorage, getWindow } from '../env';
 import { createHandoff } from './handoff';
 import { createLazyBackend } from './lazyBackend';
 import type { ResolvedDeliverySettings } from './options';
-import { createLocalStorageBackend, createMemoryBackend } from './storageBackends';
+import { createMemoryBackend } from './storageBackends';
 import { type BatchStore, createBatchStore } from './store';
 
 /**
- * Opens the batch store the settings ask for: IndexedDB, else localStorage, else memory. The
- * IndexedDB backend loads on demand (`@spoor/core/idb`); `reportStorage` hears once if it cannot.
+ * Opens the batch store the settings ask for: IndexedDB, else localStorage, else memory. Both
+ * stored backends load on demand (`@spoor/core/idb`): most pages only ever use IndexedDB, and the
+ * chunk brings the localStorage backend it falls back to. If it cannot load, `reportStorage` hears
+ * once and memory serves (the exit spill still keeps what is left at exit).
  */
 export function openBatchStore(
   settings: ResolvedDeliverySettings,
@@ -22,16 +24,16 @@ export function openBatchStore(
     idb = undefined;
   }
   const local = persist !== false ? getStorage('localStorage') : undefined;
-  const fallback = local ? createLocalStorageBackend(local, key) : createMemoryBackend();
-  const factory = idb;
-  const backend = factory
-    ? createLazyBackend(
-        'indexeddb',
-        () => import('@spoor/core/idb').then((chunk) => chunk.createIndexedDbBackend(factory, key, fallback)),
-        fallback,
-        reportStorage,
-      )
-    : fallback;
+  const memory = createMemoryBackend();
+  const backend =
+    idb || local
+      ? createLazyBackend(
+          idb ? 'indexeddb' : 'localStorage',
+          () => import('@spoor/core/idb').then((chunk) => chunk.openStoredBackend(idb, local, key, memory)),
+          memory,
+          reportStorage,
+        )
+      : memory;
   return createBatchStore(backend, {
     maxBytes: settings.maxStoredBytes,
     maxAgeMs: settings.maxAgeMs,

@@ -55,8 +55,9 @@ export interface BatchStoreOptions {
   maxAgeMs: number;
   leaseMs: number;
   /**
-   * Synchronous storage for batches sealed at page exit, when the backend is asynchronous: a page
-   * being unloaded may never see its IndexedDB transaction commit. Imported on the next claim.
+   * Synchronous storage for batches sealed at page exit, for a backend that is asynchronous: a page
+   * being unloaded may never see its IndexedDB transaction commit, nor a backend's chunk arrive.
+   * Imported on the next claim.
    */
   spill?: { storage: Storage; prefix: string };
   /** Where released owners and backoffs are handed to the next page (default: nowhere). */
@@ -92,10 +93,10 @@ function isQuotaError(error: unknown): boolean {
 }
 
 export function createBatchStore(backend: StoreBackend, options: BatchStoreOptions): BatchStore {
-  const spillTo =
-    backend.kind === 'indexeddb' && options.spill
-      ? { storage: options.spill.storage, prefix: `${options.spill.prefix}:spill:` }
-      : undefined;
+  const spillTo = options.spill && {
+    storage: options.spill.storage,
+    prefix: `${options.spill.prefix}:spill:`,
+  };
   const readSpill = (): StoredBatch[] => {
     if (!spillTo) return [];
     const found: StoredBatch[] = [];

@@ -172,11 +172,12 @@ export function createTransportQueue(options: TransportQueueOptions): TransportQ
 
   const run = async () => {
     while (options.isOnline()) {
+      if (!backoff.waiting()) await options.ensureOwnership();
+      // Checked after that wait too: a send that failed while the store answered set a wait.
       if (backoff.waiting()) {
         backoff.arm();
         return;
       }
-      await options.ensureOwnership();
       const batch = outbox.find((b) => b.phase === 'sealed');
       if (!batch) return;
       const result = await send(batch, false);

@@ -1,6 +1,5 @@
 import { now } from '../env';
 import { parseRetryAfter } from '../shared/retryAfter';
-import { refusal } from './refusal';
 import type { TransportResult } from './transport';
 
 function retryable(status: number): boolean {
@@ -19,6 +18,13 @@ export function answerOf(res: Response, url: string): TransportResult | Promise<
       ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
     };
   }
-  if (res.status >= 400) return refusal(res, url);
+  // The server's words come with the diagnostics' wording, a chunk of its own: most pages are never
+  // refused. Without that chunk (offline, a Content-Security-Policy), the status alone.
+  if (res.status >= 400) {
+    return import('@spoor/core/debug').then(
+      (chunk) => chunk.refusal(res, url),
+      (): TransportResult => ({ status: 'drop', reason: `HTTP ${res.status}`, httpStatus: res.status }),
+    );
+  }
   return { status: 'retry', reason: `HTTP ${res.status}` };
 }

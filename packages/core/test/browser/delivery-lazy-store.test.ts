@@ -1,4 +1,5 @@
-// The IndexedDB store is a chunk the tracker loads on demand (`@spoor/core/idb`). These pages load
+// The stored backends (IndexedDB, and localStorage as its fallback or where IndexedDB is missing)
+// are a chunk the tracker loads on demand (`@spoor/core/idb`). These pages load
 // the tracker as an app's bundler would ship it: ES modules split into chunks, the store's chunk
 // served on its own, so it can be held back or refused.
 import { basename, join } from 'node:path';
@@ -129,7 +130,7 @@ function storedBatches(p: Page): Promise<number> {
   });
 }
 
-describe('the IndexedDB store loaded on demand (Chromium)', () => {
+describe('the stored backends loaded on demand (Chromium)', () => {
   it('keeps events tracked before its chunk arrives, stores them, and sends them after a reload', async () => {
     let release: () => void = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
@@ -161,28 +162,53 @@ describe('the IndexedDB store loaded on demand (Chromium)', () => {
     }
   });
 
-  it('falls back to localStorage when its chunk cannot load, reports it once and loses nothing', async () => {
+  it('keeps batches in memory when its chunk cannot load, reports it once and loses nothing', async () => {
     serveStoreChunk = async () => 'refuse';
+    storeChunkRequests = 0;
     app.answer = () => ({ status: 503 });
     const context = await browser.newContext();
     try {
       const p = await context.newPage();
       await p.goto(`${app.url}/`);
       const ids = await trackedIds(p, 3, 'no-chunk');
-      await expect
-        .poll(
-          () =>
-            p.evaluate(
-              () => Object.keys(localStorage).filter((k) => k.startsWith('spoor-delivery:batch:')).length,
-            ),
-          { timeout: 10_000 },
-        )
-        .toBeGreaterThanOrEqual(3);
+      const errors = () => p.evaluate(() => (window as unknown as { errors: string[] }).errors);
+      await expect.poll(errors, { timeout: 10_000 }).toEqual(['storage-failed']);
+      // Past the second after which undelivered batches are written: they go to memory.
+      await p.waitForTimeout(1_500);
       app.answer = () => ({ status: 204 });
       await expect.poll(() => ids.filter((id) => app.stored.has(id)), { timeout: 15_000 }).toEqual(ids);
-      expect(await p.evaluate(() => (window as unknown as { errors: string[] }).errors)).toEqual([
-        'storage-failed',
-      ]);
+      expect(await errors()).toEqual(['storage-failed']);
+      expect(storeChunkRequests).toBe(1);
+      const keys = await p.evaluate(() => Object.keys(localStorage));
+      expect(keys.filter((k) => k.startsWith('spoor-delivery:batch:'))).toEqual([]);
+    } finally {
+      app.answer = () => ({ status: 204 });
+      await context.close();
+    }
+  });
+
+  it('stores in localStorage with the same chunk where IndexedDB is missing, and sends after a reload', async () => {
+    serveStoreChunk = async () => 'serve';
+    storeChunkRequests = 0;
+    app.answer = () => ({ status: 503 });
+    const context = await browser.newContext();
+    await context.addInitScript(() => Object.defineProperty(window, 'indexedDB', { value: undefined }));
+    try {
+      const p = await context.newPage();
+      await p.goto(`${app.url}/`);
+      const ids = await trackedIds(p, 3, 'no-indexeddb');
+      const stored = () =>
+        p.evaluate(
+          () => Object.keys(localStorage).filter((k) => k.startsWith('spoor-delivery:batch:')).length,
+        );
+      await expect.poll(stored, { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
+      expect(storeChunkRequests).toBe(1);
+      expect(await p.evaluate(() => (window as unknown as { errors: string[] }).errors)).toEqual([]);
+      await p.reload();
+      app.answer = () => ({ status: 204 });
+      await expect.poll(() => ids.filter((id) => app.stored.has(id)), { timeout: 15_000 }).toEqual(ids);
+      // Sent from the store, so removed from it (once the old page's lease is over, at the latest).
+      await expect.poll(stored, { timeout: 30_000 }).toBe(0);
     } finally {
       app.answer = () => ({ status: 204 });
       await context.close();

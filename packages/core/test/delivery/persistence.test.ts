@@ -136,6 +136,18 @@ describe('createDelivery persistence', () => {
     expect(next.transport.calls).toHaveLength(0);
   });
 
+  it('keeps in localStorage, through the store chunk, what a page without IndexedDB could not deliver', async () => {
+    expect(window.indexedDB).toBeUndefined();
+    const batches = () => Object.keys(localStorage).filter((k) => k.startsWith('spoor-delivery:batch:'));
+    const { first, events } = await leaveWithUndelivered(2);
+    expect(batches()).toHaveLength(2);
+    expect(first.reports.events).toEqual([]);
+    const next = load(() => ({ status: 'ok' }));
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(next.transport.delivered().sort()).toEqual(events.map((e) => e.id).sort());
+    expect(batches()).toEqual([]);
+  });
+
   it('falls back to localStorage when IndexedDB cannot be opened', async () => {
     vi.stubGlobal('indexedDB', {
       open() {
