@@ -1,3 +1,4 @@
+import { blockedTest } from './blocked';
 import { isNeverCaptured, isPersonalField, isSensitiveName } from './fields';
 import { createMaskRules, stateOf } from './maskRules';
 import { maskText, scrubText } from './scrub';
@@ -41,7 +42,7 @@ export function createPrivacy(options: PrivacyOptions = {}): Privacy {
     scrubText,
     redactUrl,
     redactLink,
-    isBlocked: (element) => stateOf(rules, element) === 'blocked',
+    isBlocked: blockedTest(settings.blockSelector),
     isTextMasked: (element) => rules.masksText(stateOf(rules, element)),
     textMaskedPass: () => textMaskedPass(rules),
     isInputMasked: (element) =>

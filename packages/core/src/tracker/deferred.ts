@@ -20,8 +20,11 @@ export interface Deferred {
 export function createDeferred(report: (error: unknown) => void): Deferred {
   let queue: Array<[() => void, Stamp]> = [];
   let running: Stamp | undefined;
+  // Cleared once the frame path has drained: otherwise every deferred burst wakes the page again.
+  let fallback: ReturnType<typeof setTimeout> | undefined;
 
   const drain = () => {
+    clearTimeout(fallback);
     if (queue.length === 0) return;
     const tasks = queue;
     const outer = running;
@@ -44,7 +47,7 @@ export function createDeferred(report: (error: unknown) => void): Deferred {
       if (queue.push([task, { ts: now(), href: currentUrl() }]) > 1) return;
       const win = getWindow();
       win?.requestAnimationFrame?.(() => setTimeout(drain));
-      setTimeout(drain, win?.document.visibilityState === 'hidden' ? 0 : 250);
+      fallback = setTimeout(drain, win?.document.visibilityState === 'hidden' ? 0 : 250);
     },
     drain,
     current: () => running,

@@ -171,9 +171,11 @@ export function buildTracker<TEvents extends object = AnyCustomEvents>(
   if (isBrowser()) snapshot.update({ consent: consent.state });
 
   // Before consent nothing was queued, and opening the delivery store would write to storage.
+  // Events held while this tab learns its session (another may be starting one) go with this flush.
   function flush(): Promise<void> {
     pipeline.drain();
-    return consent.state === 'granted' && isBrowser() ? delivery.flush() : Promise.resolve();
+    if (consent.state !== 'granted' || !isBrowser()) return Promise.resolve();
+    return new Promise<void>((settled) => sessions.whenSettled(settled)).then(() => delivery.flush());
   }
 
   const appEvents = createAppEvents({

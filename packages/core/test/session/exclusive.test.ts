@@ -171,6 +171,23 @@ describe('one session for tabs that start at the same instant (Web Locks)', () =
     },
   );
 
+  it.each([
+    ['for the lock', installWebLocks],
+    ['through the claim window', installBroadcastChannel],
+  ])('sends what was recorded while it waited %s with a flush asked for meanwhile', async (_, install) => {
+    install();
+    const { tracker, transport } = setup();
+    tracker.start();
+    tracker.track('right-after-start');
+    let flushed = false;
+    void tracker.flush().then(() => {
+      flushed = true;
+    });
+    await vi.advanceTimersByTimeAsync(100);
+    expect(flushed).toBe(true);
+    expect(transport.events.map((e) => e.type)).toEqual(['session:start', 'custom']);
+  });
+
   it('delivers what was recorded while it waited when the tracker is stopped meanwhile', async () => {
     installWebLocks();
     const { tracker, transport } = setup();
