@@ -16,11 +16,14 @@ export function createLazyBackend(
   const backend = () =>
     (loading ??= load().catch((error: unknown) => {
       report(error);
+      // Its kind from now on: what the fallback holds (memory) is copied out at page exit.
+      lazy.kind = fallback.kind;
       return fallback;
     }));
-  return {
+  const lazy: { -readonly [K in keyof StoreBackend]: StoreBackend[K] } = {
     kind,
     transact: (fn, reads) => backend().then((b) => b.transact(fn, reads)),
     clear: () => backend().then((b) => b.clear()),
   };
+  return lazy;
 }

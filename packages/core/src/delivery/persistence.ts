@@ -100,7 +100,8 @@ export function createPersistence(options: PersistenceOptions) {
     unstore,
     /** Page exit: the asynchronous store may not commit before the page is gone, so keep a synchronous copy. */
     spill(batch: QueuedBatch) {
-      if (!isStored(batch) && store.spill(toStored(batch))) markStored(batch);
+      // A batch stored in memory (the store's chunk could not load) is lost with the page unless copied.
+      if ((!isStored(batch) || store.kind === 'memory') && store.spill(toStored(batch))) markStored(batch);
     },
     cancel() {
       if (persistTimer !== undefined) clearTimeout(persistTimer);

@@ -142,7 +142,9 @@ export function createBatchStore(backend: StoreBackend, options: BatchStoreOptio
     }, 'sizes');
 
   return {
-    kind: backend.kind,
+    get kind() {
+      return backend.kind;
+    },
     handoff,
     async put(batch) {
       const evicted = new Map<string, StoredBatch | undefined>();

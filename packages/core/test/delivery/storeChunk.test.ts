@@ -55,4 +55,15 @@ describe('the stored backends when their chunk cannot load', () => {
     window.dispatchEvent(new Event('pagehide'));
     expect(keys('spill')).toHaveLength(2);
   });
+
+  it('keeps in localStorage at exit what waited in memory meanwhile', async () => {
+    const page = load(() => ({ status: 'retry', reason: 'HTTP 503' }));
+    page.delivery.enqueue(makeEvent());
+    page.delivery.enqueue(makeEvent());
+    await vi.waitFor(() => expect(page.reports.events).toHaveLength(1));
+    // Past the second after which an undelivered batch is written to the store: memory, here.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    window.dispatchEvent(new Event('pagehide'));
+    expect(keys('spill')).toHaveLength(2);
+  });
 });
