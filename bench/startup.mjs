@@ -6,50 +6,30 @@
 // Usage: node bench/startup.mjs [--reps 8] <variants.json>
 //   variants.json: as for variants.mjs ({ "<id>": { "entry"?: "spoor.js", "<repo path>": "<file>" } });
 //   the baseline is added first.
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { buildVariantBundles, readVariantArgs } from './lib/variantBundles.mjs';
+import { measureVariants } from './lib/variantBundles.mjs';
 
-const benchDir = dirname(fileURLToPath(import.meta.url));
-const { reps, variants } = readVariantArgs(process.argv.slice(2), 'startup', 8);
-const { startBenchServer } = await import('./lib/server.mjs');
-const { renderShop } = await import('./page/shop.mjs');
-const { launchChromium } = await import('./lib/chromium.mjs');
-const bundles = await buildVariantBundles(variants, benchDir, 'startup');
-
-const server = await startBenchServer({ page: () => renderShop(), bundles, benchDir });
-const browser = await launchChromium();
-const ids = [...bundles.keys()];
-const figures = new Map(ids.map((id) => [id, { inject: [], after: [] }]));
-try {
-  for (let rep = 0; rep < reps; rep++) {
-    for (let i = 0; i < ids.length; i++) {
-      const id = ids[(i + rep) % ids.length];
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-      const page = await context.newPage();
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
-      await page.goto(`${server.origin}/`, { waitUntil: 'load' });
-      await page.waitForTimeout(300);
-      const scriptMs = async () => {
-        const { metrics } = await cdp.send('Performance.getMetrics');
-        return (metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0) * 1000;
-      };
-      const before = await scriptMs();
-      await page.addScriptTag({ url: `/bundles/${id}.js` });
-      const injected = await scriptMs();
-      await page.waitForTimeout(3000);
-      const after = await scriptMs();
-      figures.get(id).inject.push(injected - before);
-      figures.get(id).after.push(after - injected);
-      await context.close();
-    }
-    console.log(`rep ${rep + 1}/${reps} done`);
-  }
-} finally {
-  await browser.close();
-  await server.close();
-}
+const figures = new Map();
+await measureVariants('startup', 8, async (id, _rep, { browser, server }) => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  await page.goto(`${server.origin}/`, { waitUntil: 'load' });
+  await page.waitForTimeout(300);
+  const scriptMs = async () => {
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    return (metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0) * 1000;
+  };
+  const before = await scriptMs();
+  await page.addScriptTag({ url: `/bundles/${id}.js` });
+  const injected = await scriptMs();
+  await page.waitForTimeout(3000);
+  const after = await scriptMs();
+  if (!figures.has(id)) figures.set(id, { inject: [], after: [] });
+  figures.get(id).inject.push(injected - before);
+  figures.get(id).after.push(after - injected);
+  await context.close();
+});
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const runs = (values) => values.map((v) => v.toFixed(1)).join(' ');

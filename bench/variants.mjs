@@ -7,39 +7,19 @@
 // Usage: node bench/variants.mjs [--reps 3] <variants.json>
 //   variants.json: { "<id>": { "entry"?: "spoor.js", "<repo path>": "<file that replaces it>", … }, … }
 //   The baseline is added first; `entry` is a file of bench/configs (default spoor.js).
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { buildVariantBundles, readVariantArgs } from './lib/variantBundles.mjs';
+import { summariseTiming } from './lib/eventTiming.mjs';
+import { stat } from './lib/stats.mjs';
+import { measureVariants } from './lib/variantBundles.mjs';
+import { runOnce } from './lib/workload.mjs';
 
-const benchDir = dirname(fileURLToPath(import.meta.url));
-const { reps, variants } = readVariantArgs(process.argv.slice(2), 'variants', 3);
-const { startBenchServer } = await import('./lib/server.mjs');
-const { runOnce } = await import('./lib/workload.mjs');
-const { renderShop } = await import('./page/shop.mjs');
-const { launchChromium } = await import('./lib/chromium.mjs');
-const { summariseTiming } = await import('./lib/eventTiming.mjs');
-const { stat } = await import('./lib/stats.mjs');
-const bundles = await buildVariantBundles(variants, benchDir, 'variants');
-
-const server = await startBenchServer({ page: () => renderShop(), bundles, benchDir });
-const browser = await launchChromium();
-const ids = [...bundles.keys()];
 const runs = [];
-try {
-  for (let rep = 0; rep < reps; rep++) {
-    for (let i = 0; i < ids.length; i++) {
-      const id = ids[(i + rep) % ids.length];
-      const run = await runOnce(browser, { ...server, benchDir }, { id, entry: '' }, 20260101);
-      runs.push(run);
-      console.log(
-        `rep ${rep + 1}/${reps} ${id}: script ${run.scriptMs.toFixed(0)} ms${run.check.ok ? '' : ', NOT RUNNING'}`,
-      );
-    }
-  }
-} finally {
-  await browser.close();
-  await server.close();
-}
+const ids = await measureVariants('variants', 3, async (id, rep, { browser, server, benchDir }) => {
+  const run = await runOnce(browser, { ...server, benchDir }, { id, entry: '' }, 20260101);
+  runs.push(run);
+  console.log(
+    `rep ${rep + 1} ${id}: script ${run.scriptMs.toFixed(0)} ms${run.check.ok ? '' : ', NOT RUNNING'}`,
+  );
+});
 
 const timing = summariseTiming(
   ids.map((id) => ({ id })),

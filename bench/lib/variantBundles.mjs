@@ -1,8 +1,12 @@
-// The command line and the bundles shared by variants.mjs and startup.mjs: a variants.json of
-// Spoor builds with source files swapped at bundle time, the baseline added first.
+// What variants.mjs and startup.mjs share: the command line (a variants.json of Spoor builds with
+// source files swapped at bundle time, the baseline added first), the bundles, and the round-robin
+// of repetitions on the shop page.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { buildBundles } from './build.mjs';
+import { launchChromium } from './chromium.mjs';
+import { startBenchServer } from './server.mjs';
 
 /** `--reps N` and the variants file from the command line; `tool` names the script in errors. */
 export function readVariantArgs(argv, tool, defaultReps) {
@@ -48,4 +52,30 @@ export async function buildVariantBundles(variants, benchDir, tool) {
     if ('error' in bundle) throw new Error(`bench/${tool}: ${id} did not build: ${bundle.error}`);
   }
   return bundles;
+}
+
+/**
+ * Builds the variants the command line names, serves them with the shop page and calls
+ * `measure(id, rep, { browser, server, benchDir })` for each, `reps` times, round-robin (rotating
+ * which goes first, so none always runs first or last). Resolves to the variant ids, baseline first.
+ */
+export async function measureVariants(tool, defaultReps, measure) {
+  const benchDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+  const { reps, variants } = readVariantArgs(process.argv.slice(2), tool, defaultReps);
+  const bundles = await buildVariantBundles(variants, benchDir, tool);
+  const { renderShop } = await import('../page/shop.mjs');
+  const server = await startBenchServer({ page: () => renderShop(), bundles, benchDir });
+  const browser = await launchChromium();
+  const ids = [...bundles.keys()];
+  try {
+    for (let rep = 0; rep < reps; rep++) {
+      for (let i = 0; i < ids.length; i++)
+        await measure(ids[(i + rep) % ids.length], rep, { browser, server, benchDir });
+      console.log(`rep ${rep + 1}/${reps} done`);
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return ids;
 }
