@@ -4,7 +4,7 @@ import { EVENT_KIND } from './format';
 import { encodeMutation } from './mutation';
 import { encodeNode } from './node';
 import { encodePositions, POSITION_SOURCES } from './positions';
-import { extraOf, isInteger, isRecord, restOf } from './shape';
+import { isInteger, isRecord, restOf } from './shape';
 
 /** An rrweb event (`eventWithTime`): what the recorder emits and the decoder gives back. */
 export interface RrwebEvent {
@@ -45,7 +45,7 @@ export function encodeEvents(events: readonly RrwebEvent[]): unknown[] {
       !isRecord(event) ||
       !isInteger(event.timestamp) ||
       !isInteger(event.type) ||
-      extraOf(event, EVENT_KEYS)
+      restOf(event, EVENT_KEYS)
     ) {
       out.push([EVENT_KIND.raw, event]);
       continue;

@@ -1,6 +1,6 @@
 import type { Cursor } from './cursor';
 import { decodeNode, encodeNode } from './node';
-import { extraOf, isInteger, isRecord, malformed, type Record_, restOf } from './shape';
+import { isInteger, isRecord, malformed, type Record_, restOf } from './shape';
 
 /**
  * rrweb's mutation data (`adds`, `removes`, `texts`, `attributes`) as lists of short arrays, every
@@ -44,7 +44,7 @@ function encodeList(list: unknown[], entry: Entry): unknown[] | undefined {
       if (item[key] === undefined) return undefined;
       encoded.push(item[key]);
     }
-    const rest = extraOf(item, entry.keys);
+    const rest = restOf(item, entry.keys);
     if (rest) encoded.push(rest);
     out.push(encoded);
   }
@@ -87,7 +87,7 @@ function encodeAdds(adds: unknown[], cursor: Cursor): unknown[] | undefined {
       encodeNode(add.node, cursor),
     ];
     parent = add.parentId;
-    const rest = extraOf(add, ADD_KEYS);
+    const rest = restOf(add, ADD_KEYS);
     if (rest) encoded.push(rest);
     out.push(encoded);
   }

@@ -1,5 +1,5 @@
 import type { Cursor } from './cursor';
-import { extraOf, isInteger, isRecord, malformed, type Record_ } from './shape';
+import { isInteger, isRecord, malformed, type Record_, restOf } from './shape';
 
 /**
  * rrweb's serialised nodes as arrays: `[type, id delta, ...fields, rest?]`, the fields in the order
@@ -43,7 +43,7 @@ export function encodeNode(node: unknown, cursor: Cursor): unknown {
     for (let index = 0; index < children.length; index++) out[index] = encodeNode(children[index], cursor);
     encoded.push(out);
   }
-  const rest = extraOf(node, KNOWN[type as number]!);
+  const rest = restOf(node, KNOWN[type as number]!);
   if (rest) encoded.push(rest);
   return encoded;
 }

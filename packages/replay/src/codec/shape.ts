@@ -26,12 +26,6 @@ export function keyCount(record: Record_): number {
   return count;
 }
 
-/**
- * `restOf` for a record checked for its `known` keys. One pass: rrweb's records nearly always hold
- * more keys than they use (`rootId`, `isSVG`… left undefined), so counting first only doubled the walk.
- */
-export const extraOf = restOf;
-
 /** Thrown by the decoder on data no encoder wrote. */
 export function malformed(what: string): Error {
   return new Error(`Replay chunk (codec 2) is malformed: ${what}`);
