@@ -29,7 +29,7 @@ export function toRecorderPrivacy(
   if (privacy.options.blockSelector) blocks.push(privacy.options.blockSelector);
   if (blockMedia) blocks.push(MEDIA_SELECTOR);
   return {
-    blockSelector: blocks.join(','),
+    blockSelector: blocks.join(),
     maskTextSelector: '*',
     maskAllInputs: true,
     maskTextFn: (text, element) =>

@@ -16,9 +16,8 @@ import { BLOCK_ATTRIBUTE, MASK_ATTRIBUTE, UNMASK_ATTRIBUTE } from '@spoor/core';
 export function passMasking(privacy: Privacy, document: Document): (element: Element) => boolean {
   const { options } = privacy;
   // The user's selectors are valid: the recorder checked them before it started.
-  const rules = [BLOCK_ATTRIBUTE, MASK_ATTRIBUTE, UNMASK_ATTRIBUTE, 'contenteditable']
-    .map((name) => `[${name}]`)
-    .concat('textarea', options.blockSelector ?? [], options.maskSelector ?? [], options.unmaskSelector ?? [])
+  const rules = [`[${BLOCK_ATTRIBUTE}],[${MASK_ATTRIBUTE}],[${UNMASK_ATTRIBUTE}],[contenteditable],textarea`]
+    .concat(options.blockSelector ?? [], options.maskSelector ?? [], options.unmaskSelector ?? [])
     .join();
   const fast = !document.defaultView?.frameElement;
   let pass: ((element: Element) => boolean) | undefined;
