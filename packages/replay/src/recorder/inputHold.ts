@@ -34,10 +34,19 @@ export function createInputHold(
   const timers = new Map<number, ReturnType<typeof setTimeout>>();
   const releaseOne = (id: number) => {
     clearTimeout(timers.get(id));
+    timers.delete(id);
     const event = held.get(id);
     if (!event) return;
     held.delete(id);
     send({ ...event, timestamp: Math.max(event.timestamp, Date.now()) });
+  };
+  // One timer per field, armed at its first held keystroke: it waits on from the latest keystroke
+  // held when it fires, instead of each keystroke re-arming a timer.
+  // Armed only when `pauseMs` is set. Without a held event `wait` is NaN: the release finds nothing.
+  const onPause = (id: number) => {
+    const wait = (held.get(id)?.timestamp as number) + (pauseMs as number) - Date.now();
+    if (wait > 0) timers.set(id, setTimeout(onPause, wait, id));
+    else releaseOne(id);
   };
   const onCommit = (event: Event) => {
     for (const [id] of held) {
@@ -53,24 +62,20 @@ export function createInputHold(
       if (event.type !== RECORDED_EVENT_TYPE.incrementalSnapshot) return false;
       const data = event.data as InputData;
       if (data.source !== INCREMENTAL_SOURCE.input || typeof data.text !== 'string') return false;
-      const node = lookup(data.id);
-      const element = node?.nodeType === 1 ? (node as HTMLInputElement) : null;
-      if (!element) return false;
-      const tag = element.tagName;
-      const type = (element.getAttribute('type') ?? '').toLowerCase();
+      const element = lookup(data.id) as HTMLInputElement | null;
+      if (element?.nodeType !== 1) return false;
+      const { tagName, type } = element;
       // `isContentEditable` last: it makes the browser compute styles, on every keystroke of a field.
       const typed =
-        tag === 'TEXTAREA' ||
-        (tag === 'INPUT' && type !== 'checkbox' && type !== 'radio') ||
+        tagName === 'TEXTAREA' ||
+        (tagName === 'INPUT' && type !== 'checkbox' && type !== 'radio') ||
         element.isContentEditable;
       if (!typed) return false;
-      const masked = privacy.isInputMasked(element);
-      if (masked && pauseMs === undefined) return false;
-      held.set(data.id, event);
-      if (masked) {
-        clearTimeout(timers.get(data.id));
-        timers.set(data.id, setTimeout(releaseOne, pauseMs, data.id));
+      if (privacy.isInputMasked(element)) {
+        if (pauseMs === undefined) return false;
+        if (!timers.has(data.id)) timers.set(data.id, setTimeout(onPause, pauseMs, data.id));
       }
+      held.set(data.id, event);
       return true;
     },
     release() {

@@ -20,8 +20,18 @@ type Win = Window & {
   __recording: { stop(): void };
 };
 
+/** Two bursts of typing with a pause between them; the visitor then leaves the field. */
+async function twoBursts() {
+  await page.keyboard.type('Gr');
+  await page.waitForTimeout(600);
+  await page.keyboard.type('ace');
+}
+
 /** Types into a masked field with the default recorder (or `inputs`) and returns the input events recorded. */
-async function typeAndCollect(inputs: 'pause' | 'last' | 'all' | undefined): Promise<string[]> {
+async function typeAndCollect(
+  inputs: 'pause' | 'last' | 'all' | undefined,
+  typing = twoBursts,
+): Promise<string[]> {
   await page.goto(`${harness.url}/blank.html`);
   await page.evaluate(async (inputs) => {
     const win = window as unknown as Win;
@@ -42,10 +52,7 @@ async function typeAndCollect(inputs: 'pause' | 'last' | 'all' | undefined): Pro
     });
   }, inputs);
   await page.click('#f');
-  // Two bursts of typing with a pause between them, then the visitor leaves the field.
-  await page.keyboard.type('Gr');
-  await page.waitForTimeout(600);
-  await page.keyboard.type('ace');
+  await typing();
   await page.click('#away');
   return page.evaluate(() => {
     const win = window as unknown as Win;
@@ -58,6 +65,15 @@ async function typeAndCollect(inputs: 'pause' | 'last' | 'all' | undefined): Pro
 describe('createRrwebRecorder sampling', () => {
   it('records a masked field when the visitor pauses typing or leaves it, by default', async () => {
     expect(await typeAndCollect(undefined)).toEqual(['**', '*****']);
+  });
+
+  it('keeps a burst of typing longer than the pause whole while no gap reaches it', async () => {
+    // Seven keys 60 ms apart: the burst lasts longer than the 250 ms pause, no gap does.
+    const steady = async () => {
+      await page.keyboard.type('GraceHo', { delay: 60 });
+      await page.waitForTimeout(600);
+    };
+    expect(await typeAndCollect(undefined, steady)).toEqual(['*******']);
   });
 
   it("records a masked field only when its value is committed with inputs: 'last'", async () => {
