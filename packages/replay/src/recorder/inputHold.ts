@@ -40,9 +40,8 @@ export function createInputHold(
     held.delete(id);
     send({ ...event, timestamp: Math.max(event.timestamp, Date.now()) });
   };
-  // One timer per field, armed at its first held keystroke: it waits on from the latest keystroke
-  // held when it fires, instead of each keystroke re-arming a timer.
-  // Armed only when `pauseMs` is set. Without a held event `wait` is NaN: the release finds nothing.
+  // One timer per masked field (only with `pauseMs`), armed at its first held keystroke: when it
+  // fires it waits on from the latest one. With no event held, `wait` is NaN and nothing is sent.
   const onPause = (id: number) => {
     const wait = (held.get(id)?.timestamp as number) + (pauseMs as number) - Date.now();
     if (wait > 0) timers.set(id, setTimeout(onPause, wait, id));
