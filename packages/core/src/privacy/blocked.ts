@@ -1,3 +1,4 @@
+import { hostOfTree } from './maskRules';
 import { BLOCK_ATTRIBUTE } from './types';
 
 /**
@@ -10,19 +11,13 @@ export function blockedTest(blockSelector: string | undefined): (element: Elemen
   // A broken selector fails safe (everything is blocked), and stays failed: some DOMs throw only once.
   let broken = false;
   return (element) => {
-    for (let el: Element | null | undefined = element; el && !broken; ) {
+    for (let el: Element | null = element; el && !broken; ) {
       try {
         if (el.closest(selector)) return true;
       } catch {
         broken = true;
       }
-      const root: Node = el.getRootNode();
-      el =
-        root.nodeType === 11
-          ? (root as ShadowRoot).host
-          : root.nodeType === 9
-            ? (root as Document).defaultView?.frameElement
-            : null;
+      el = hostOfTree(el.getRootNode());
     }
     return broken;
   };

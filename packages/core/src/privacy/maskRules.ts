@@ -57,13 +57,19 @@ export function createMaskRules(settings: Readonly<PrivacyOptions>): MaskRules {
 }
 
 /**
- * The element above `element` for privacy rules: its parent, the host of its shadow root, or the
- * `<iframe>` of its same-origin document. Rules set outside a shadow root or a frame hold inside it.
+ * The element a tree hangs from for privacy rules: the host of a shadow root, or the `<iframe>` of
+ * a same-origin document (`frameElement` is null at the top and for a cross-origin frame). Anything
+ * else (a detached tree's top element, a plain fragment) hangs from nothing. Rules set outside a
+ * shadow root or a frame hold inside it.
  */
+export function hostOfTree(root: Node | null): Element | null {
+  if (root?.nodeType === 11) return (root as ShadowRoot).host ?? null;
+  return root?.nodeType === 9 ? ((root as Document).defaultView?.frameElement ?? null) : null;
+}
+
+/** The element above `element` for privacy rules: its parent, else the element its tree hangs from. */
 export function parentAcross(element: Element): Element | null {
-  const node = element.parentNode as (Node & { host?: Element; defaultView?: Window | null }) | null;
-  // `frameElement` is null for a top-level document and for a cross-origin frame.
-  return element.parentElement ?? node?.host ?? node?.defaultView?.frameElement ?? null;
+  return element.parentElement ?? hostOfTree(element.parentNode);
 }
 
 /** The state of `element`, folded down from the top of its chain; `known` caches decisions of one pass. */
