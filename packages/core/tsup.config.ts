@@ -6,7 +6,7 @@ import { defineConfig, type Options } from 'tsup';
 const ON_DEMAND: Record<string, string> = {
   '@spoor/core/disclosure': './src/disclosure/index.ts',
   '@spoor/core/debug': './src/debug/index.ts',
-  '@spoor/core/idb': './src/delivery/indexedDb.ts',
+  '@spoor/core/idb': './src/delivery/storedBackend.ts',
   '@spoor/core/gzip': './src/transports/gzip.ts',
 };
 
@@ -37,7 +37,7 @@ export default defineConfig([
       lite: 'src/lite.ts',
       disclosure: 'src/disclosure/index.ts',
       debug: 'src/debug/index.ts',
-      idb: 'src/delivery/indexedDb.ts',
+      idb: 'src/delivery/storedBackend.ts',
       gzip: 'src/transports/gzip.ts',
     },
     format: ['esm', 'cjs'],

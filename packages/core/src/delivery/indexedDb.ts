@@ -1,4 +1,4 @@
-import { createDraft, createLocalStorageBackend, sizeOf } from './storageBackends';
+import { createDraft, sizeOf } from './storageBackends';
 import type { BatchSize, StoreBackend, StoredBatch } from './store';
 
 const BATCHES = 'batches';
@@ -159,19 +159,4 @@ export function createIndexedDbBackend(
       });
     },
   };
-}
-
-/**
- * The stored backend of a page, built in this chunk so the page's bundle carries neither: IndexedDB
- * falling back to localStorage (no second chunk when IndexedDB cannot be opened), else localStorage
- * (browsers without IndexedDB), else `memory`. Called by the delivery (`openBatchStore`).
- */
-export function openStoredBackend(
-  factory: IDBFactory | undefined,
-  storage: Storage | undefined,
-  name: string,
-  memory: StoreBackend,
-): StoreBackend {
-  const fallback = storage ? createLocalStorageBackend(storage, name) : memory;
-  return factory ? createIndexedDbBackend(factory, name, fallback) : fallback;
 }

@@ -53,7 +53,7 @@ beforeAll(async () => {
     logLevel: 'silent',
   });
   chunks = new Map(result.outputFiles.map((file) => [basename(file.path), file.text]));
-  storeChunk = [...chunks.keys()].find((name) => name.startsWith('indexedDb-')) ?? '';
+  storeChunk = [...chunks.keys()].find((name) => name.startsWith('storedBackend-')) ?? '';
   expect(storeChunk).not.toBe('');
   browser = await launchChromium();
   const stored = new Set<string>();
