@@ -130,6 +130,18 @@ function storedBatches(p: Page): Promise<number> {
   });
 }
 
+/** Batches the page's tracker keeps in localStorage. */
+function localBatches(p: Page): Promise<number> {
+  return p.evaluate(
+    () => Object.keys(localStorage).filter((k) => k.startsWith('spoor-delivery:batch:')).length,
+  );
+}
+
+/** The `tracker:error` codes the page's tracker reported. */
+function pageErrors(p: Page): Promise<string[]> {
+  return p.evaluate(() => (window as unknown as { errors: string[] }).errors);
+}
+
 describe('the stored backends loaded on demand (Chromium)', () => {
   it('keeps events tracked before its chunk arrives, stores them, and sends them after a reload', async () => {
     let release: () => void = () => {};
@@ -151,7 +163,7 @@ describe('the stored backends loaded on demand (Chromium)', () => {
       expect(await storedBatches(p)).toBe(0);
       release();
       await expect.poll(() => storedBatches(p), { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
-      expect(await p.evaluate(() => (window as unknown as { errors: string[] }).errors)).toEqual([]);
+      expect(await pageErrors(p)).toEqual([]);
       await p.reload();
       app.answer = () => ({ status: 204 });
       await expect.poll(() => ids.filter((id) => app.stored.has(id)), { timeout: 15_000 }).toEqual(ids);
@@ -171,16 +183,14 @@ describe('the stored backends loaded on demand (Chromium)', () => {
       const p = await context.newPage();
       await p.goto(`${app.url}/`);
       const ids = await trackedIds(p, 3, 'no-chunk');
-      const errors = () => p.evaluate(() => (window as unknown as { errors: string[] }).errors);
-      await expect.poll(errors, { timeout: 10_000 }).toEqual(['storage-failed']);
+      await expect.poll(() => pageErrors(p), { timeout: 10_000 }).toEqual(['storage-failed']);
       // Past the second after which undelivered batches are written: they go to memory.
       await p.waitForTimeout(1_500);
       app.answer = () => ({ status: 204 });
       await expect.poll(() => ids.filter((id) => app.stored.has(id)), { timeout: 15_000 }).toEqual(ids);
-      expect(await errors()).toEqual(['storage-failed']);
+      expect(await pageErrors(p)).toEqual(['storage-failed']);
       expect(storeChunkRequests).toBe(1);
-      const keys = await p.evaluate(() => Object.keys(localStorage));
-      expect(keys.filter((k) => k.startsWith('spoor-delivery:batch:'))).toEqual([]);
+      expect(await localBatches(p)).toBe(0);
     } finally {
       app.answer = () => ({ status: 204 });
       await context.close();
@@ -197,18 +207,14 @@ describe('the stored backends loaded on demand (Chromium)', () => {
       const p = await context.newPage();
       await p.goto(`${app.url}/`);
       const ids = await trackedIds(p, 3, 'no-indexeddb');
-      const stored = () =>
-        p.evaluate(
-          () => Object.keys(localStorage).filter((k) => k.startsWith('spoor-delivery:batch:')).length,
-        );
-      await expect.poll(stored, { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
+      await expect.poll(() => localBatches(p), { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
       expect(storeChunkRequests).toBe(1);
-      expect(await p.evaluate(() => (window as unknown as { errors: string[] }).errors)).toEqual([]);
+      expect(await pageErrors(p)).toEqual([]);
       await p.reload();
       app.answer = () => ({ status: 204 });
       await expect.poll(() => ids.filter((id) => app.stored.has(id)), { timeout: 15_000 }).toEqual(ids);
       // Sent from the store, so removed from it (once the old page's lease is over, at the latest).
-      await expect.poll(stored, { timeout: 30_000 }).toBe(0);
+      await expect.poll(() => localBatches(p), { timeout: 30_000 }).toBe(0);
     } finally {
       app.answer = () => ({ status: 204 });
       await context.close();
