@@ -6,7 +6,7 @@ import { fetchReplay } from '../replayPages';
 import { navigate } from '../router';
 import { useApi } from '../useApi';
 import { describeUserAgent } from '../userAgent';
-import { currentRow, type Playback, requestedEvent, seekTo } from './playback';
+import { currentRow, type Playback, requestedEvent, seekTo, shownRows } from './playback';
 
 function describe(event: StoredEvent): string {
   const p = event.payload;
@@ -106,10 +106,13 @@ export function SessionDetailPage({ site, id }: { site: string; id: string }) {
   useEffect(() => {
     if (!playback || !events) return;
     const wanted = requestedEvent(events, new URLSearchParams(window.location.search));
-    if (wanted) seekTo(playback, wanted.ts);
+    // A seek marks its row at once, not at the interval's next tick.
+    if (wanted) setNowTs(seekTo(playback, wanted.ts));
   }, [playback, events]);
   const current = useRef<HTMLLIElement>(null);
-  const nowRow = events ? currentRow(events, nowTs) : -1;
+  const shown = shownRows(events ?? [], showMoves);
+  // Marked among the rows shown: the latest event is often a hidden pointer move.
+  const nowRow = currentRow(shown, nowTs);
   // biome-ignore lint/correctness/useExhaustiveDependencies: scroll when the current row changes.
   useEffect(() => {
     current.current?.scrollIntoView({ block: 'nearest' });
@@ -120,8 +123,7 @@ export function SessionDetailPage({ site, id }: { site: string; id: string }) {
   const client = describeUserAgent(session.userAgent);
   const all = data.events;
   const start = all[0]?.ts ?? session.startedAt;
-  const nowId = all[nowRow]?.id;
-  const shown = all.filter((e) => showMoves || (e.type !== 'pointer:move' && e.type !== 'scroll'));
+  const nowId = shown[nowRow]?.id;
 
   const erase = async () => {
     if (!window.confirm('Delete this session and all its events?')) return;
@@ -173,7 +175,7 @@ export function SessionDetailPage({ site, id }: { site: string; id: string }) {
             aria-current={e.id === nowId ? 'true' : undefined}
           >
             {playback ? (
-              <button type="button" className="seek" onClick={() => seekTo(playback, e.ts)}>
+              <button type="button" className="seek" onClick={() => setNowTs(seekTo(playback, e.ts))}>
                 +{duration(e.ts - start)}
               </button>
             ) : (

@@ -7,6 +7,11 @@ export interface Playback {
   startTs: number;
 }
 
+/** The timeline's rows: pointer moves and scrolls only when asked for (there are many of them). */
+export function shownRows(events: readonly StoredEvent[], showMoves: boolean): StoredEvent[] {
+  return events.filter((e) => showMoves || (e.type !== 'pointer:move' && e.type !== 'scroll'));
+}
+
 /** The index of the row playback has reached: the last event at or before `nowTs`, or -1. */
 export function currentRow(events: readonly StoredEvent[], nowTs: number | null): number {
   if (nowTs === null) return -1;
@@ -18,9 +23,13 @@ export function currentRow(events: readonly StoredEvent[], nowTs: number | null)
   return found;
 }
 
-/** Seeks to the moment of an event (its row becomes the current one), never before the start. */
-export function seekTo(playback: Playback, ts: number): void {
+/**
+ * Seeks to the moment of an event (its row becomes the current one), never before the start nor
+ * past the end; returns the moment the player is at now (ms since the epoch).
+ */
+export function seekTo(playback: Playback, ts: number): number {
   playback.player.seek(Math.max(0, ts - playback.startTs));
+  return playback.startTs + playback.player.getCurrentTime();
 }
 
 /**
