@@ -81,7 +81,12 @@ describe('collector + dashboard in Chromium', () => {
       .poll(
         async () => {
           session = (await collector.storage.listSessions({ site: 'demo' })).sessions[0];
-          return session && session.pageViews >= 3 && session.hasReplay;
+          if (!session || session.pageViews < 3 || !session.hasReplay) return false;
+          // The replay reaches past the rage click (its last chunks come with the page's exit), so
+          // the next test can seek to it.
+          const events = await collector.storage.getEvents('demo', session.id);
+          const rage = events.find((e) => e.type === 'click:rage');
+          return !!rage && events.some((e) => e.type === 'replay' && e.ts > rage.ts);
         },
         { timeout: 30_000, interval: 500 },
       )
@@ -143,7 +148,7 @@ describe('collector + dashboard in Chromium', () => {
     // A timeline row seeks the replay there, and the row under the playhead is marked.
     const rageRow = timeline.locator('li.ev-click-rage').first();
     await rageRow.getByRole('button').click();
-    await expect.poll(() => rageRow.getAttribute('aria-current')).toBe('true');
+    await expect.poll(() => rageRow.getAttribute('aria-current'), { timeout: 5_000 }).toBe('true');
     const play = page.locator('.replay').getByRole('button').first();
     await play.click();
     await page.waitForTimeout(1500);
