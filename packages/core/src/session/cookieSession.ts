@@ -2,8 +2,8 @@ import { now } from '../env';
 import type { SessionEndReason, SessionStartReason } from '../events';
 import { createId } from '../id';
 import { openCookieStore } from '../storage';
+import type { SessionCallbacks, SessionManager } from './api';
 import { decodeSession, encodeSession, type StoredSession } from './codec';
-import type { SessionCallbacks, SessionManager } from './manager';
 import { SESSION_DEFAULTS, type SessionOptions } from './options';
 import { isLive, nextStep } from './rules';
 

@@ -3,16 +3,20 @@ import type { StoredSession } from './codec';
 
 /**
  * What a tab says to the others: the session it started (`s`), the session it claims while deciding
- * without Web Locks (`c`), or neither (the stored session changed). Only Spoor posts on this
- * same-origin channel, so messages are taken as said.
+ * without Web Locks (`c`), the id of the session it ended (`e`), or none of these (the stored
+ * session changed). Only Spoor posts on this same-origin channel, so messages are taken as said.
  */
-export type TabMessage = { readonly s?: StoredSession; readonly c?: StoredSession } | undefined;
+export type TabMessage =
+  | { readonly s?: StoredSession; readonly c?: StoredSession; readonly e?: string }
+  | undefined;
 
 /** Tells the other tabs of this site what changed, and hears them. */
 export interface CrossTab {
   open(onMessage: (message: TabMessage) => void): void;
   /** False when there is no channel to say it on. */
   announce(message?: TabMessage): boolean;
+  /** There is a channel: other tabs hear what this one says. */
+  isOpen(): boolean;
   close(): void;
 }
 
@@ -37,6 +41,7 @@ export function createCrossTab(name: string): CrossTab {
       }
       return !!channel;
     },
+    isOpen: () => !!channel,
     close() {
       channel?.close();
       channel = undefined;

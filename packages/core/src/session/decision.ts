@@ -1,11 +1,10 @@
-import { getDocument, getNavigator, getWindow } from '../env';
+import { getDocument, getWindow } from '../env';
 import type { SessionStartReason } from '../events';
 import { hear } from './claim';
 import type { StoredSession } from './codec';
 import type { TabMessage } from './crossTab';
+import { siteLock } from './siteLock';
 
-/** A Web Lock is kept this long after the session is written and announced, for the next tab to hear it. */
-const HOLD_MS = 25;
 /**
  * How long a claim stays open to other tabs' claims. Claims of tabs starting together cross
  * within one BroadcastChannel delivery (about a millisecond between tabs), and a claim heard late
@@ -58,8 +57,7 @@ export function createSessionDecider(
   commit: (decision: Decision, adopted?: StoredSession) => void,
   post: (message: TabMessage) => boolean,
 ): SessionDecider {
-  const locks = getNavigator()?.locks;
-  const locking = typeof locks?.request === 'function';
+  const lock = siteLock(name);
   let pending: Decision | undefined;
   // The claim this tab gave way to: the session the winning tab is about to start.
   let winner: StoredSession | undefined;
@@ -92,26 +90,13 @@ export function createSessionDecider(
     decide(decision) {
       pending = decision;
       setTimeout(() => finish(decision, true), MAX_WAIT_MS);
-      if (!locking) {
+      if (!lock) {
         // A tab that gave way waits past the window for the winner's session (or the longest wait).
         if (claim(decision.session)) setTimeout(() => winner || finish(decision, true), WINDOW_MS);
         else finish(decision, true);
         return;
       }
-      // A request that cannot be made (an opaque origin) rejects: WebIDL turns errors into rejections.
-      locks
-        ?.request(`spoor:${name}`, () => {
-          finish(decision, true);
-          // The lock passes on once this page's cookie write is applied: `cookieStore` answers
-          // after the page's earlier cookie calls, while `document.cookie` writes land unawaited.
-          return Promise.all([
-            new Promise((resolve) => setTimeout(resolve, HOLD_MS)),
-            (getWindow() as { cookieStore?: { get(n: string): Promise<unknown> } } | undefined)?.cookieStore
-              ?.get(name)
-              .catch(() => {}),
-          ]);
-        })
-        .catch(() => finish(decision, true));
+      lock(() => finish(decision, true));
     },
     hear(message) {
       if (!pending) return;

@@ -2,50 +2,15 @@ import { now } from '../env';
 import type { SessionEndReason, SessionStartReason } from '../events';
 import { createId } from '../id';
 import { type KeyValueStore, openStore } from '../storage';
-import { decodeSession, encodeSession, type Session, type StoredSession } from './codec';
+import type { SessionCallbacks, SessionManager } from './api';
+import { decodeSession, encodeSession, type StoredSession } from './codec';
 import { createCrossTab } from './crossTab';
 import { createSessionDecider, type Decision } from './decision';
 import { createExpiryTimer } from './expiryTimer';
 import { SESSION_DEFAULTS, type SessionOptions } from './options';
 import { expiryOf, isLive, type NextStep, nextStep, type SessionLimits, whyExpired } from './rules';
+import { siteLock } from './siteLock';
 import { createTabSequence } from './tab';
-
-export interface SessionCallbacks {
-  onStart(session: Session, reason: SessionStartReason, previousSessionId: string | undefined): void;
-  onEnd(session: Session, reason: SessionEndReason): void;
-  /** The current session changed without this tab starting it (another tab rotated it). */
-  onChange(session: Session | null): void;
-}
-
-/** The session manager: one session shared by every tab, rotated on idleness and age. */
-export interface SessionManager {
-  readonly tabId: string;
-  /** The next sequence number of this tab: increasing across reloads of the tab. */
-  nextSeq(): number;
-  /** The stored session if it is still live, without extending it. */
-  current(): Session | null;
-  /**
-   * The session an event that is not activity belongs to: the live one, else the one that just
-   * expired (its page:leave or replay tail), and a new one only when there has never been one.
-   */
-  peek(): Session;
-  /**
-   * A live session, starting one when there is none; `activity` extends it. Where another tab may
-   * be starting one at the same instant, the answer is provisional until `settled()`.
-   */
-  ensure(activity: boolean, reasonIfNew?: SessionStartReason): Session;
-  /** No decision is under way: the session `ensure` and `peek` give is the one events carry. */
-  settled(): boolean;
-  /** Runs `fn` once the session is decided (at once when it is). */
-  whenSettled(fn: () => void): void;
-  /** Ends the current session and starts a fresh one (logout). */
-  reset(): Session;
-  /** Ends the session and forgets the stored ids (consent withdrawn). */
-  clear(): void;
-  /** Starts the expiry timer and cross-tab listening. */
-  start(): void;
-  stop(): void;
-}
 
 // Activity is written back at most this often: one cookie write per second at most.
 const WRITE_INTERVAL_MS = 1000;
@@ -53,6 +18,9 @@ const WRITE_INTERVAL_MS = 1000;
 // after a write is a synchronous IPC in Chromium and costs more than everything else a click
 // does. Other tabs' rotations arrive by BroadcastChannel; an expiry re-reads before it ends.
 const READ_INTERVAL_MS = 5000;
+
+// The longest a tab without Web Locks waits before ending an expired session (see `check`).
+const STAGGER_MS = 200;
 
 /** Creates the session manager. Touches storage only when first used. */
 export function createSessionManager(options: SessionOptions, callbacks: SessionCallbacks): SessionManager {
@@ -63,6 +31,7 @@ export function createSessionManager(options: SessionOptions, callbacks: Session
   const name = options.cookieName ?? SESSION_DEFAULTS.cookieName;
   const tab = createTabSequence();
   const crossTab = createCrossTab(name);
+  const lock = siteLock(name);
   let store: KeyValueStore | undefined;
   let known: StoredSession | null = null;
   let lastWrite = 0;
@@ -86,20 +55,28 @@ export function createSessionManager(options: SessionOptions, callbacks: Session
   const recentlyRead = (at: number) =>
     isLive(known, at, limits) && at - lastRead < READ_INTERVAL_MS ? known : null;
 
-  // Runs when the current session may have expired: another tab may have kept it alive.
-  const check = () => {
+  // Runs when the current session may have expired: another tab may have kept it alive, rotated
+  // or ended it. Every tab's timer fires at the same instant: where there is a site lock, the tab
+  // in it first ends the session and says so, and the others, in it after, find it ended. Without
+  // Web Locks, each tab that others can hear waits a random moment first (`turn`: it is over).
+  const check = (turn?: 'mine') => {
     const stored = read();
     const at = now();
     if (stored && (!known || stored.id !== known.id)) {
       known = stored;
       callbacks.onChange(stored.ended ? null : stored);
-    } else if (stored) {
+    } else if (stored && !known?.ended) {
+      // A session this tab knows has ended stays ended: a store that says otherwise was read late.
       known = stored;
     }
-    if (known && !known.ended && at >= expiryOf(known, limits)) {
-      end(known, whyExpired(known, at, limits));
-      callbacks.onChange(null);
+    if (!known || known.ended || at < expiryOf(known, limits)) return timer.schedule();
+    if (!turn && (lock || crossTab.isOpen())) {
+      const run = () => running && check('mine');
+      return lock ? lock(run) : void setTimeout(run, Math.random() * STAGGER_MS);
     }
+    end(known, whyExpired(known, at, limits));
+    crossTab.announce({ e: known.id });
+    callbacks.onChange(null);
     timer.schedule();
   };
   const timer = createExpiryTimer(
@@ -234,6 +211,8 @@ export function createSessionManager(options: SessionOptions, callbacks: Session
       running = true;
       decider.start();
       crossTab.open((message) => {
+        // Ended on the word of the tab that ended it: its cookie write may reach this store late.
+        if (known && message?.e === known.id) known.ended = true;
         decider.hear(message);
         check();
       });

@@ -6,7 +6,7 @@ import type { Delivery, DeliveryOptions } from '../delivery/delivery';
 import type { TrackerOptions } from '../options';
 import type { Privacy, PrivacyOptions } from '../privacy/types';
 import type { JsonConversion } from '../props/customEvent';
-import type { SessionCallbacks, SessionManager } from '../session/manager';
+import type { SessionCallbacks, SessionManager } from '../session/api';
 import type { SessionOptions } from '../session/options';
 import type { SnapshotStore } from './snapshot';
 import type { VisitorState } from './visitor';

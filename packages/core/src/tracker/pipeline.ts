@@ -5,8 +5,8 @@ import { currentUrl, now } from '../env';
 import { type EnvelopedEventMap, EVENT_TRAITS, type EventInput, type TrackerEvent } from '../events';
 import { createId } from '../id';
 import type { Privacy } from '../privacy';
+import type { SessionManager } from '../session/api';
 import type { Session } from '../session/codec';
-import type { SessionManager } from '../session/manager';
 import { createDeferred } from './deferred';
 import type { VisitorState } from './visitor';
 

@@ -9,18 +9,20 @@ const PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>Tabs</titl
 <script src="/spoor.js"></script>
 <script>
   window.starts = [];
+  window.ends = [];
   window.sessionIds = [];
   const params = new URLSearchParams(location.search);
   // Each round has a cookie (and so a lock and a channel) of its own: a write the last round's
   // pages made at exit can land after the clear, and would hand this round their session.
   const cookieName = 'spoor_sid_' + params.get('round');
   const tracker = Spoor.createTracker({
-    session: { cookieName },
+    session: { cookieName, idleTimeoutMs: Number(params.get('idle')) || undefined },
     transport: { name: 'noop', send: async () => ({ status: 'ok' }) },
     capture: { clicks: false, pointer: false, scroll: false, inputs: false },
   });
   tracker.on('*', (e) => {
     if (e.type === 'session:start') window.starts.push(e.sessionId);
+    if (e.type === 'session:end') window.ends.push(e.sessionId);
     if (e.seq >= 0) window.sessionIds.push(e.sessionId);
   });
   // The session ids this tab hears claimed on the cross-tab channel (tabs without Web Locks claim a session there).
@@ -156,4 +158,39 @@ describe('sessions across tabs that start together (Chromium)', () => {
     }
     await context.close();
   });
+
+  it.each([
+    ['with Web Locks', false],
+    ['without Web Locks', true],
+  ])(
+    'ends a session once when every tab left it idle, %s (their timers fire at the same instant)',
+    async (_, hideLocks) => {
+      const context = await browser.newContext();
+      if (hideLocks)
+        await context.addInitScript(() => {
+          Object.defineProperty(Navigator.prototype, 'locks', { get: () => undefined, configurable: true });
+        });
+      // Six pairs of tabs at once, each pair with a cookie of its own and a 1.5 s idle timeout.
+      const pairs = await Promise.all(
+        [0, 1, 2, 3, 4, 5].map(async (round) => {
+          const tabs = [await context.newPage(), await context.newPage()];
+          for (const tab of tabs) await tab.goto(`${server.url}/?round=idle${round}&idle=1500`);
+          return tabs;
+        }),
+      );
+      const endsOf = async (tabs: Page[]) =>
+        (
+          await Promise.all(
+            tabs.map((tab) => tab.evaluate(() => (window as unknown as { ends: string[] }).ends)),
+          )
+        ).flat();
+      // Either tab may be the one that ends it.
+      for (const tabs of pairs)
+        await expect.poll(async () => (await endsOf(tabs)).length, { timeout: 15_000 }).toBeGreaterThan(0);
+      // Room for a second session:end, were there one.
+      await pairs[0]?.[0]?.waitForTimeout(500);
+      for (const tabs of pairs) expect(await endsOf(tabs)).toHaveLength(1);
+      await context.close();
+    },
+  );
 });

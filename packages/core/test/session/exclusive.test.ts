@@ -2,32 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TrackerEvent } from '../../src/index';
 import { clearCookies, destroyTrackers, setup } from '../helpers';
 import { installBroadcastChannel } from './channel';
-
-/**
- * Web Locks as browsers give them: a request is granted in a later task, one holder at a time per
- * name, and the lock is held until the callback's promise settles.
- */
-function installWebLocks() {
-  const tails = new Map<string, Promise<unknown>>();
-  const granted: string[] = [];
-  const locks = {
-    request(name: string, callback: (lock: { name: string }) => unknown) {
-      const run = (tails.get(name) ?? Promise.resolve())
-        .then(() => new Promise((resolve) => setTimeout(resolve, 0)))
-        .then(() => {
-          granted.push(name);
-          return callback({ name });
-        });
-      tails.set(
-        name,
-        run.catch(() => undefined),
-      );
-      return run;
-    },
-  };
-  Object.defineProperty(navigator, 'locks', { value: locks, configurable: true });
-  return granted;
-}
+import { installWebLocks } from './locks';
 
 const sessionIdOf = (events: TrackerEvent[]) => new Set(events.map((e) => e.sessionId));
 
