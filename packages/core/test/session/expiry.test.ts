@@ -20,6 +20,7 @@ afterEach(() => {
   destroyTrackers();
   Reflect.deleteProperty(navigator, 'locks');
   Reflect.deleteProperty(globalThis, 'BroadcastChannel');
+  vi.restoreAllMocks();
   vi.useRealTimers();
 });
 
@@ -75,5 +76,21 @@ describe('a session every tab left idle ends once', () => {
     tracker.track('back');
     await vi.advanceTimersByTimeAsync(100);
     expect(ofType('session:start')).toMatchObject([{ reason: 'idle', previousSessionId: 'idle' }]);
+  });
+
+  it('without Web Locks, waits a random moment before ending it, for another tab to be first', async () => {
+    installBroadcastChannel();
+    const heard: unknown[] = [];
+    new BroadcastChannel('spoor:spoor_sid').onmessage = (event) => heard.push(event.data);
+    vi.spyOn(Math, 'random').mockReturnValue(0.5);
+    document.cookie = stored('idle', Date.now());
+    const { tracker, ofType } = setup();
+    tracker.start();
+    // The timer fires 50 ms after expiry; this tab then waits 0.5 × 200 ms.
+    await vi.advanceTimersByTimeAsync(IDLE_MS + 50 + 90);
+    expect(ofType('session:end')).toEqual([]);
+    await vi.advanceTimersByTimeAsync(20);
+    expect(ofType('session:end')).toMatchObject([{ sessionId: 'idle' }]);
+    expect(heard).toContainEqual({ e: 'idle' });
   });
 });
