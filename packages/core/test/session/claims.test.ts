@@ -1,8 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { TrackerEvent } from '../../src/index';
 import type { TabMessage } from '../../src/session/crossTab';
 import { clearCookies, destroyTrackers, setup } from '../helpers';
 import { installBroadcastChannel } from './channel';
+import { useFreshPage } from './page';
 
 /** Another tab of the site on the cross-tab channel: what it hears, its claims and announcements. */
 function otherTab() {
@@ -19,17 +20,7 @@ function otherTab() {
 
 const idsOf = (events: TrackerEvent[]) => new Set(events.map((e) => e.sessionId));
 
-beforeEach(() => {
-  vi.useFakeTimers();
-  clearCookies();
-  localStorage.clear();
-  sessionStorage.clear();
-});
-afterEach(() => {
-  destroyTrackers();
-  Reflect.deleteProperty(globalThis, 'BroadcastChannel');
-  vi.useRealTimers();
-});
+useFreshPage();
 
 describe('one session for tabs that start at the same instant (BroadcastChannel, no Web Locks)', () => {
   it('emits one session:start when two tabs start together, and both use its id', async () => {

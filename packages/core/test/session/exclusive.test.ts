@@ -1,23 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { TrackerEvent } from '../../src/index';
-import { clearCookies, destroyTrackers, setup } from '../helpers';
+import { setup } from '../helpers';
 import { installBroadcastChannel } from './channel';
 import { installWebLocks } from './locks';
+import { useFreshPage } from './page';
 
 const sessionIdOf = (events: TrackerEvent[]) => new Set(events.map((e) => e.sessionId));
 
-beforeEach(() => {
-  vi.useFakeTimers();
-  clearCookies();
-  localStorage.clear();
-  sessionStorage.clear();
-});
-afterEach(() => {
-  destroyTrackers();
-  Reflect.deleteProperty(navigator, 'locks');
-  Reflect.deleteProperty(globalThis, 'BroadcastChannel');
-  vi.useRealTimers();
-});
+useFreshPage();
 
 describe('one session for tabs that start at the same instant (Web Locks)', () => {
   it('emits one session:start when two tabs start together, and both use its id', async () => {

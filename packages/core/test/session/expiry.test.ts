@@ -1,7 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { clearCookies, destroyTrackers, setup } from '../helpers';
+import { describe, expect, it, vi } from 'vitest';
+import { setup } from '../helpers';
 import { installBroadcastChannel } from './channel';
 import { installWebLocks } from './locks';
+import { useFreshPage } from './page';
 
 // Tabs left idle all see their session expire at the same instant. In a browser each tab reads
 // the cookie through its own process, and another tab's write can reach it late: these tests
@@ -10,19 +11,7 @@ const IDLE_MS = 30 * 60_000;
 const stored = (id: string, at: number, ended = false) =>
   `spoor_sid=${id}.${at.toString(36)}.${at.toString(36)}${ended ? '.e' : ''}; Path=/`;
 
-beforeEach(() => {
-  vi.useFakeTimers();
-  clearCookies();
-  localStorage.clear();
-  sessionStorage.clear();
-});
-afterEach(() => {
-  destroyTrackers();
-  Reflect.deleteProperty(navigator, 'locks');
-  Reflect.deleteProperty(globalThis, 'BroadcastChannel');
-  vi.restoreAllMocks();
-  vi.useRealTimers();
-});
+useFreshPage();
 
 describe('a session every tab left idle ends once', () => {
   it('in the site lock: the tab after the first finds it ended and does not end it again', async () => {
