@@ -1,6 +1,7 @@
 import pg from 'pg';
 import type { Dialect, Row, SqlConnection, SqlDriver } from './driver';
 import { POSTGRES_MIGRATIONS } from './migrations';
+import { withRetries } from './retry';
 import { createSqlStorage } from './sqlStorage';
 import type { Storage } from './storage';
 
@@ -64,20 +65,23 @@ function postgresDriver(options: PostgresStorageOptions): SqlDriver {
     kind: 'postgres',
     dialect,
     ...over(pool),
-    async transaction(work) {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        const result = await work(over(client));
-        await client.query('COMMIT');
-        return result;
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => {});
-        throw error;
-      } finally {
-        client.release();
-      }
-    },
+    // Writers of one session from several collectors can deadlock: one locks the session row
+    // before its events, another after them. PostgreSQL aborts one; running it again is the cure.
+    transaction: (work) =>
+      withRetries(async () => {
+        const client = await pool.connect();
+        try {
+          await client.query('BEGIN');
+          const result = await work(over(client));
+          await client.query('COMMIT');
+          return result;
+        } catch (error) {
+          await client.query('ROLLBACK').catch(() => {});
+          throw error;
+        } finally {
+          client.release();
+        }
+      }),
     async beforeMigrate(tx) {
       await tx.run('SELECT pg_advisory_xact_lock(?)', [MIGRATION_LOCK]);
       await tx.run(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
