@@ -1,4 +1,4 @@
-import { getNavigator } from './env';
+import { getNavigator, getWindow } from './env';
 import type { ConsentState } from './events';
 import type { CookieOptions, KeyValueStore } from './storage';
 
@@ -26,6 +26,8 @@ export interface Consent {
   grant(): void;
   /** The visitor refuses: capture stops and every stored id and queued event is deleted. Remembered. */
   deny(): void;
+  /** Stops hearing the decisions made in the site's other tabs. */
+  close(): void;
 }
 
 const YEAR_MS = 365 * 24 * 3_600_000;
@@ -71,12 +73,27 @@ export function createConsent(
     return store;
   };
   let state = initialConsent(options, storage.peek(name));
-  const decide = (next: 'granted' | 'denied') => {
-    getStore().set(next, options.rememberForMs ?? YEAR_MS);
+  const apply = (next: 'granted' | 'denied') => {
     const previous = state;
     if (previous === next) return;
     state = next;
     onChange(next, previous);
+  };
+  // A decision holds in every open tab of the site at once: a tab that went on capturing after a
+  // refusal in another would send what the visitor refused.
+  let channel: BroadcastChannel | undefined;
+  try {
+    // Through the window: Node has a BroadcastChannel too, which would keep a server-side render alive.
+    channel = new (getWindow() as Window & typeof globalThis).BroadcastChannel(`spoor:${name}`);
+    channel.onmessage = ({ data }) => (data === 'granted' || data === 'denied') && apply(data);
+  } catch {
+    // No channel (no window, an opaque origin): other tabs learn the decision when they load.
+  }
+  const decide = (next: 'granted' | 'denied') => {
+    getStore().set(next, options.rememberForMs ?? YEAR_MS);
+    // Never closed before: a destroyed tracker takes no more decisions.
+    channel?.postMessage(next);
+    apply(next);
   };
   return {
     mode: options.mode ?? 'opt-out',
@@ -85,5 +102,6 @@ export function createConsent(
     },
     grant: () => decide('granted'),
     deny: () => decide('denied'),
+    close: () => channel?.close(),
   };
 }

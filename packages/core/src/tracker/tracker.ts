@@ -211,6 +211,7 @@ export function buildTracker<TEvents extends object = AnyCustomEvents>(
       deactivate('idle');
       void flush();
       enter('destroyed');
+      consent.close();
       bus.clear();
       snapshot.clear();
     },

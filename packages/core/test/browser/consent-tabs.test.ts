@@ -1,0 +1,86 @@
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleScript, launchChromium, repoRoot, startServer } from '../../../../test-utils/chromium';
+
+// A page whose tracker records the custom events its transport is handed.
+const PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>Consent</title></head><body>
+<script src="/spoor.js"></script>
+<script>
+  window.sent = [];
+  const mode = new URLSearchParams(location.search).get('mode') || 'opt-out';
+  window.tracker = Spoor.createTracker({
+    consent: { mode },
+    transport: {
+      name: 'page',
+      send: async (batch) => {
+        for (const e of batch.events) if (e.type === 'custom') window.sent.push(e.name);
+        return { status: 'ok' };
+      },
+    },
+    capture: { clicks: false, pointer: false, scroll: false, inputs: false },
+  });
+  window.tracker.start();
+</script></body></html>`;
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof startServer>>;
+
+beforeAll(async () => {
+  const script = await bundleScript(join(repoRoot, 'packages/core/test/delivery/browserEntry.ts'), 'Spoor');
+  server = await startServer((req, res) => {
+    if (req.url === '/spoor.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
+    else res.writeHead(200, { 'content-type': 'text/html' }).end(PAGE);
+  });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+type Win = {
+  tracker: { track(n: string): void; flush(): Promise<void>; getSnapshot(): unknown };
+  sent: string[];
+};
+const trackAndFlush = (page: Page, name: string) =>
+  page.evaluate(async (n) => {
+    const w = window as unknown as Win;
+    w.tracker.track(n);
+    await w.tracker.flush();
+    return w.sent;
+  }, name);
+const snapshotOf = (page: Page) => page.evaluate(() => (window as unknown as Win).tracker.getSnapshot());
+
+async function twoTabs(mode: string): Promise<[Page, Page]> {
+  const context = await browser.newContext();
+  const tabs = [await context.newPage(), await context.newPage()] as [Page, Page];
+  for (const tab of tabs) await tab.goto(`${server.url}/?mode=${mode}`);
+  return tabs;
+}
+
+describe("the visitor's decision holds in the site's other open tabs (Chromium)", () => {
+  it('a refusal in one tab stops the other at once: nothing more leaves it', async () => {
+    const [a, b] = await twoTabs('opt-out');
+    expect(await trackAndFlush(b, 'before')).toEqual(['before']);
+    await a.evaluate(() =>
+      (window as unknown as { tracker: { consent: { deny(): void } } }).tracker.consent.deny(),
+    );
+    await expect.poll(async () => (await snapshotOf(b)) as object).toMatchObject({ consent: 'denied' });
+    expect(await trackAndFlush(b, 'after-refusal')).toEqual(['before']);
+    await a.context().close();
+  });
+
+  it('a grant in one tab starts the other, whose banner was still asking', async () => {
+    const [a, b] = await twoTabs('opt-in');
+    await a.evaluate(() =>
+      (window as unknown as { tracker: { consent: { grant(): void } } }).tracker.consent.grant(),
+    );
+    await expect
+      .poll(async () => (await snapshotOf(b)) as object)
+      .toMatchObject({ consent: 'granted', status: 'running' });
+    expect(await trackAndFlush(b, 'in-b')).toEqual(['in-b']);
+    await a.context().close();
+  });
+});
