@@ -23,24 +23,17 @@ describe('a transaction PostgreSQL aborted is run again', () => {
     expect({ runs, result }).toEqual({ runs: 2, result: 'stored' });
   });
 
-  it('throws any other failure at once', async () => {
+  it.each([
+    ['throws any other failure at once', '23505', 1],
+    ['gives up after four runs, with the last failure', '40P01', 4],
+  ])('%s (%s: %s run(s))', async (_, code, expected) => {
     let runs = 0;
     const run = withRetries(async () => {
       runs += 1;
-      throw failure('23505');
+      throw failure(code);
     });
-    await expect(run).rejects.toThrow('failed with 23505');
-    expect(runs).toBe(1);
-  });
-
-  it('gives up after four runs, with the last failure', async () => {
-    let runs = 0;
-    const run = withRetries(async () => {
-      runs += 1;
-      throw failure('40P01');
-    });
-    await expect(run).rejects.toThrow('failed with 40P01');
-    expect(runs).toBe(4);
+    await expect(run).rejects.toThrow(`failed with ${code}`);
+    expect(runs).toBe(expected);
   });
 
   it('leaves errors without a code alone', async () => {

@@ -1,7 +1,6 @@
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundleScript, launchChromium, repoRoot, startServer } from '../../../../test-utils/chromium';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { servePage } from './pageServer';
 
 // A page whose tracker records the custom events its transport is handed.
 const PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>Consent</title></head><body>
@@ -23,22 +22,7 @@ const PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>Consent</t
   window.tracker.start();
 </script></body></html>`;
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof startServer>>;
-
-beforeAll(async () => {
-  const script = await bundleScript(join(repoRoot, 'packages/core/test/delivery/browserEntry.ts'), 'Spoor');
-  server = await startServer((req, res) => {
-    if (req.url === '/spoor.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
-    else res.writeHead(200, { 'content-type': 'text/html' }).end(PAGE);
-  });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const served = servePage(PAGE);
 
 type Win = {
   tracker: { track(n: string): void; flush(): Promise<void>; getSnapshot(): unknown };
@@ -54,9 +38,9 @@ const trackAndFlush = (page: Page, name: string) =>
 const snapshotOf = (page: Page) => page.evaluate(() => (window as unknown as Win).tracker.getSnapshot());
 
 async function twoTabs(mode: string): Promise<[Page, Page]> {
-  const context = await browser.newContext();
+  const context = await served.browser.newContext();
   const tabs = [await context.newPage(), await context.newPage()] as [Page, Page];
-  for (const tab of tabs) await tab.goto(`${server.url}/?mode=${mode}`);
+  for (const tab of tabs) await tab.goto(`${served.url}/?mode=${mode}`);
   return tabs;
 }
 

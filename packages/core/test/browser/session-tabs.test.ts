@@ -1,7 +1,6 @@
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundleScript, launchChromium, repoRoot, startServer } from '../../../../test-utils/chromium';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { servePage } from './pageServer';
 
 // A page whose tracker records, from its start, every session:start and every session id
 // its events carry. Its transport answers ok without a network.
@@ -49,22 +48,7 @@ interface TabState {
   claims: string[];
 }
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof startServer>>;
-
-beforeAll(async () => {
-  const script = await bundleScript(join(repoRoot, 'packages/core/test/delivery/browserEntry.ts'), 'Spoor');
-  server = await startServer((req, res) => {
-    if (req.url === '/spoor.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
-    else res.writeHead(200, { 'content-type': 'text/html' }).end(PAGE);
-  });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const served = servePage(PAGE);
 
 const stateOf = (page: Page) =>
   page.evaluate(() => {
@@ -93,7 +77,7 @@ async function openTogether(
   await context.clearCookies();
   const at = sameMs ? `&at=${Date.now() + 300}` : '';
   await Promise.all(
-    pages.map((page) => page.goto(`${server.url}/?round=${round}${at}`, { waitUntil: 'commit' })),
+    pages.map((page) => page.goto(`${served.url}/?round=${round}${at}`, { waitUntil: 'commit' })),
   );
   await Promise.all(
     pages.map((page) =>
@@ -138,7 +122,7 @@ async function expectOneSessionPerRound(
 
 describe('sessions across tabs that start together (Chromium)', () => {
   it('gives two tabs opened at the same instant one session id and one session:start', async () => {
-    const context = await browser.newContext();
+    const context = await served.browser.newContext();
     const rounds = await expectOneSessionPerRound(context, 40, true);
     // Web Locks decided: no tab made a claim.
     expect(rounds.flat().flatMap((tab) => tab.claims)).toEqual([]);
@@ -146,7 +130,7 @@ describe('sessions across tabs that start together (Chromium)', () => {
   });
 
   it('does the same without Web Locks (an http:// origin), trackers starting in the same millisecond', async () => {
-    const context = await browser.newContext();
+    const context = await served.browser.newContext();
     await context.addInitScript(() => {
       Object.defineProperty(Navigator.prototype, 'locks', { get: () => undefined, configurable: true });
     });
@@ -162,12 +146,12 @@ describe('sessions across tabs that start together (Chromium)', () => {
   // With Web Locks only: without them the tabs wait a random moment, which makes a second end rare
   // but not impossible (session/expiry.test.ts covers that path).
   it('ends a session once when every tab left it idle (their timers fire at the same instant)', async () => {
-    const context = await browser.newContext();
+    const context = await served.browser.newContext();
     // Six pairs of tabs at once, each pair with a cookie of its own and a 1.5 s idle timeout.
     const pairs = await Promise.all(
       [0, 1, 2, 3, 4, 5].map(async (round) => {
         const tabs = [await context.newPage(), await context.newPage()];
-        for (const tab of tabs) await tab.goto(`${server.url}/?round=idle${round}&idle=1500`);
+        for (const tab of tabs) await tab.goto(`${served.url}/?round=idle${round}&idle=1500`);
         return tabs;
       }),
     );
