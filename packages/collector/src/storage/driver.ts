@@ -20,6 +20,11 @@ export interface Dialect {
   jsonParam: string;
   /** Appended to a read inside a transaction that then writes the rows it read. */
   forUpdate: string;
+  /**
+   * A statement that holds a lock on one key (its only parameter) until the transaction ends,
+   * whether or not a row for it exists yet; none where one writer at a time holds the database.
+   */
+  lockKey?: string;
   migrations: Migration[];
 }
 

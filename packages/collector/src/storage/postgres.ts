@@ -20,6 +20,7 @@ const dialect: Dialect = {
     `payload${keys.map((k, i) => (i === keys.length - 1 ? `->>'${k}'` : `->'${k}'`)).join('')}`,
   jsonParam: '?::jsonb',
   forUpdate: ' FOR UPDATE',
+  lockKey: 'SELECT pg_advisory_xact_lock(hashtextextended(?, 0))',
   migrations: POSTGRES_MIGRATIONS,
 };
 
@@ -65,8 +66,8 @@ function postgresDriver(options: PostgresStorageOptions): SqlDriver {
     kind: 'postgres',
     dialect,
     ...over(pool),
-    // Writers of one session from several collectors can deadlock: one locks the session row
-    // before its events, another after them. PostgreSQL aborts one; running it again is the cure.
+    // Writers take their locks in one order (see `ingest`); a deadlock or serialization failure
+    // left (erasure meeting ingest) aborts one of them, which then only needs running again.
     transaction: (work) =>
       withRetries(async () => {
         const client = await pool.connect();

@@ -123,6 +123,10 @@ export function createSqlStorage(driver: SqlDriver): Storage {
       const sorted = [...events].sort(byId);
       return driver.transaction(async (tx) => {
         const sessionIds = [...new Set(sorted.map((e) => e.sessionId))].sort();
+        // Each session is locked first, in order, even one with no row yet: a writer that found
+        // the row would otherwise lock it before the events, one that created it after them.
+        if (dialect.lockKey)
+          for (const id of sessionIds) await tx.run(dialect.lockKey, [`${context.site}\n${id}`]);
         const states = await sessionStates(tx, dialect.forUpdate, context.site, sessionIds);
         const { admitted, refused } = admit(sorted, states, { ...context, receivedAt }, rules);
         const unknownPages = fileLeavesUnderTheirView(admitted);
