@@ -1,5 +1,6 @@
-import { getNavigator, getWindow } from './env';
+import { getNavigator } from './env';
 import type { ConsentState } from './events';
+import { createTabChannel } from './shared/tabChannel';
 import type { CookieOptions, KeyValueStore } from './storage';
 
 /** Consent options. */
@@ -81,18 +82,11 @@ export function createConsent(
   };
   // A decision holds in every open tab of the site at once: a tab that went on capturing after a
   // refusal in another would send what the visitor refused.
-  let channel: BroadcastChannel | undefined;
-  try {
-    // Through the window: Node has a BroadcastChannel too, which would keep a server-side render alive.
-    channel = new (getWindow() as Window & typeof globalThis).BroadcastChannel(`spoor:${name}`);
-    channel.onmessage = ({ data }) => (data === 'granted' || data === 'denied') && apply(data);
-  } catch {
-    // No channel (no window, an opaque origin): other tabs learn the decision when they load.
-  }
+  const tabs = createTabChannel<ConsentState>(name);
+  tabs.open((heard) => (heard === 'granted' || heard === 'denied') && apply(heard));
   const decide = (next: 'granted' | 'denied') => {
     getStore().set(next, options.rememberForMs ?? YEAR_MS);
-    // Never closed before: a destroyed tracker takes no more decisions.
-    channel?.postMessage(next);
+    tabs.announce(next);
     apply(next);
   };
   return {
@@ -102,6 +96,6 @@ export function createConsent(
     },
     grant: () => decide('granted'),
     deny: () => decide('denied'),
-    close: () => channel?.close(),
+    close: tabs.close,
   };
 }

@@ -1,10 +1,11 @@
 import { now } from '../env';
 import type { SessionEndReason, SessionStartReason } from '../events';
 import { createId } from '../id';
+import { createTabChannel } from '../shared/tabChannel';
 import { type KeyValueStore, openStore } from '../storage';
 import type { SessionCallbacks, SessionManager } from './api';
 import { decodeSession, encodeSession, type StoredSession } from './codec';
-import { createCrossTab } from './crossTab';
+import type { TabMessage } from './crossTab';
 import { createSessionDecider, type Decision } from './decision';
 import { createExpiryTimer } from './expiryTimer';
 import { SESSION_DEFAULTS, type SessionOptions } from './options';
@@ -30,7 +31,7 @@ export function createSessionManager(options: SessionOptions, callbacks: Session
   };
   const name = options.cookieName ?? SESSION_DEFAULTS.cookieName;
   const tab = createTabSequence();
-  const crossTab = createCrossTab(name);
+  const crossTab = createTabChannel<TabMessage>(name);
   const lock = siteLock(name);
   let store: KeyValueStore | undefined;
   let known: StoredSession | null = null;
@@ -204,7 +205,7 @@ export function createSessionManager(options: SessionOptions, callbacks: Session
       tab.clear();
       known = null;
       timer.schedule();
-      crossTab.announce();
+      crossTab.announce({});
     },
     start() {
       if (running) return;
