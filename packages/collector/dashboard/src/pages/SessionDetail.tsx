@@ -1,5 +1,5 @@
 import { buildTimeline, createPlayer, type PlayerEvent } from '@spoor/replay/player';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { api, flatten, type SessionDetail, type StoredEvent } from '../api';
 import { dateTime, duration, pathOfUrl } from '../format';
 import { fetchReplay } from '../replayPages';
@@ -110,7 +110,8 @@ export function SessionDetailPage({ site, id }: { site: string; id: string }) {
     if (wanted) setNowTs(seekTo(playback, wanted.ts));
   }, [playback, events]);
   const current = useRef<HTMLLIElement>(null);
-  const shown = shownRows(events ?? [], showMoves);
+  // Not on every tick of the playhead (four a second): only when the events or the filter change.
+  const shown = useMemo(() => shownRows(events ?? [], showMoves), [events, showMoves]);
   // Marked among the rows shown: the latest event is often a hidden pointer move.
   const nowRow = currentRow(shown, nowTs);
   // biome-ignore lint/correctness/useExhaustiveDependencies: scroll when the current row changes.
