@@ -19,11 +19,13 @@ export function createUserOnlyVisitor(): VisitorState {
       reset: forget,
       clear: forget,
       facts: () => ({ visitorId: null, userId, visits: 0, firstSeen: null }),
+      close() {},
     },
     observe() {},
     sessionStarted(_session, reason) {
       if (reason === 'reset') forget();
     },
     clear: forget,
+    close() {},
   };
 }

@@ -1,5 +1,6 @@
 import { now } from '../env';
 import { createId } from '../id';
+import { createTabChannel } from '../shared/tabChannel';
 import { type KeyValueStore, openStore } from '../storage';
 import { decodeRecord, encodeRecord, type VisitorRecord } from './record';
 
@@ -36,6 +37,8 @@ export interface Identity {
   /** Deletes what is stored (consent denied). */
   clear(): void;
   facts(): VisitorFacts;
+  /** Stops hearing the other tabs (the tracker is destroyed). */
+  close(): void;
 }
 
 /**
@@ -56,18 +59,32 @@ export function createIdentity(
   let readFor = '';
   // The user named in this page (null: none yet). Without a stored visitor it lives as long as the page.
   let user: string | null = null;
+  const name = options.cookieName ?? 'spoor_vid';
+  // Another tab's identify() or reset() reaches this one at once, with the record itself: a cookie
+  // another tab just wrote can read stale here, and the record is cached for the session.
+  const tabs = createTabChannel<string>(name);
+  const heard = (raw: string) => {
+    const next = decodeRecord(raw);
+    if (!next || !allowed()) return;
+    record = next;
+    // The session it was last counted for: this tab takes it as read for that session.
+    readFor = next.lastSessionId;
+    user = null;
+    onChange();
+  };
 
   const open = () => {
-    store ??= openStore(storage.preferred, options.cookieName ?? 'spoor_vid', {
-      domain: storage.cookieDomain,
-    });
+    store ??= openStore(storage.preferred, name, { domain: storage.cookieDomain });
+    if (!tabs.isOpen()) tabs.open(heard);
     return store;
   };
   const save = (next: VisitorRecord) => {
     record = next;
     // The expiry is fixed at creation (13 months at most); a visit does not extend it.
     const left = next.firstSeen + maxAgeMs - now();
-    if (left > 0) open().set(encodeRecord(next), left);
+    const encoded = encodeRecord(next);
+    if (left > 0) open().set(encoded, left);
+    tabs.announce(encoded);
     onChange();
   };
   const load = (sessionId: string): VisitorRecord | null => {
@@ -114,6 +131,7 @@ export function createIdentity(
       record = null;
       readFor = '';
       if (enabled) open().remove();
+      tabs.close();
       onChange();
     },
     facts() {
@@ -124,5 +142,6 @@ export function createIdentity(
         firstSeen: record?.firstSeen ?? null,
       };
     },
+    close: tabs.close,
   };
 }

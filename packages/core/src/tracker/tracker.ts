@@ -212,6 +212,7 @@ export function buildTracker<TEvents extends object = AnyCustomEvents>(
       void flush();
       enter('destroyed');
       consent.close();
+      visitor.close();
       bus.clear();
       snapshot.clear();
     },

@@ -16,6 +16,8 @@ export interface VisitorState {
   sessionStarted(session: Session, reason: SessionStartReason): void;
   /** Consent denied: forgets the visitor, the user and the session facts. */
   clear(): void;
+  /** The tracker is destroyed. */
+  close(): void;
 }
 
 /** `allowed()` says whether the visitor id may be stored now (consent granted, in a browser). */
@@ -46,5 +48,6 @@ export function createVisitorState(
       facts.clear();
       snapshot.update(NO_SESSION_FACTS);
     },
+    close: identity.close,
   };
 }
