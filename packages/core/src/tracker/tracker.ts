@@ -41,6 +41,7 @@ export function buildTracker<TEvents extends object = AnyCustomEvents>(
     snapshot.update({ status: STATUS_OF[next] });
   };
   const capturing = () => state === 'capturing';
+  const usable = () => state !== 'destroyed' && isBrowser();
 
   const bus = createEventBus<EnvelopedEventMap>({
     onListenerError: (error, event) => {
@@ -186,8 +187,6 @@ export function buildTracker<TEvents extends object = AnyCustomEvents>(
     destroyed: () => state === 'destroyed',
     json: parts.json,
   });
-
-  const usable = () => state !== 'destroyed' && isBrowser();
 
   return {
     start() {
