@@ -1,6 +1,6 @@
 // What each part of Spoor's tracking costs on the benchmark's page and workload: Spoor with every
 // capture source, then with one source turned off at a time, with the memory transport instead of
-// HTTP, with no capture at all, and a floor that is not Spoor (the same listeners, each keeping a
+// HTTP, with no transport at all, with no capture at all, and a floor that is not Spoor (the same listeners, each keeping a
 // tiny record, one JSON POST per 5 s), round-robin with the baseline in one browser. Each variant's
 // script time over the baseline of its own repetition, median and all runs. The difference
 // between "all" and a variant is what that part costs (within the noise the runs show).
@@ -31,6 +31,8 @@ const VARIANTS = {
   'no inputs': [http, 'inputs: false'],
   'no page views': [http, 'pageViews: false'],
   'memory transport': ['createMemoryTransport()', ''],
+  // Events built and put on the bus, then nothing: no JSON, no batches, no storage.
+  'no transport': ['undefined', ''],
   'no capture, memory transport': ['createMemoryTransport()', off],
 };
 
