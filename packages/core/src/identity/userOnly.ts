@@ -26,6 +26,5 @@ export function createUserOnlyVisitor(): VisitorState {
       if (reason === 'reset') forget();
     },
     clear: forget,
-    close() {},
   };
 }

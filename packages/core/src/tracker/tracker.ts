@@ -211,7 +211,7 @@ export function buildTracker<TEvents extends object = AnyCustomEvents>(
       void flush();
       enter('destroyed');
       consent.close();
-      visitor.close();
+      visitor.identity.close();
       bus.clear();
       snapshot.clear();
     },

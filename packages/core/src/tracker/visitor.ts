@@ -16,8 +16,6 @@ export interface VisitorState {
   sessionStarted(session: Session, reason: SessionStartReason): void;
   /** Consent denied: forgets the visitor, the user and the session facts. */
   clear(): void;
-  /** The tracker is destroyed. */
-  close(): void;
 }
 
 /** `allowed()` says whether the visitor id may be stored now (consent granted, in a browser). */
@@ -48,6 +46,5 @@ export function createVisitorState(
       facts.clear();
       snapshot.update(NO_SESSION_FACTS);
     },
-    close: identity.close,
   };
 }
