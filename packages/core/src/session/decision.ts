@@ -3,7 +3,7 @@ import type { SessionStartReason } from '../events';
 import { hear } from './claim';
 import type { StoredSession } from './codec';
 import type { TabMessage } from './crossTab';
-import { siteLock } from './siteLock';
+import type { SiteLock } from './siteLock';
 
 /**
  * How long a claim stays open to other tabs' claims. Claims of tabs starting together cross
@@ -50,14 +50,14 @@ export interface SessionDecider {
 /**
  * `commit` reads the store and starts or joins a session; `adopted` is the session another tab
  * announced (or, at exit, claimed), for when its write has not reached this tab's store yet.
- * `post` says a message to the other tabs (false when there is no channel).
+ * `post` says a message to the other tabs (false when there is no channel). `lock` is the site's
+ * session lock, undefined where there are no Web Locks (tabs then claim over the channel).
  */
 export function createSessionDecider(
-  name: string,
+  lock: SiteLock | undefined,
   commit: (decision: Decision, adopted?: StoredSession) => void,
   post: (message: TabMessage) => boolean,
 ): SessionDecider {
-  const lock = siteLock(name);
   let pending: Decision | undefined;
   // The claim this tab gave way to: the session the winning tab is about to start.
   let winner: StoredSession | undefined;

@@ -129,7 +129,7 @@ export function createSessionManager(options: SessionOptions, callbacks: Session
   // In the lock, or after the claim window: the store is read again, as another tab may have started
   // a session meanwhile (`adopted`: the winner's claim, when its write has not reached this store yet).
   const decider = createSessionDecider(
-    name,
+    lock,
     (decision: Decision, adopted?: StoredSession) => {
       let stored = read();
       if (adopted && !isLive(stored, now(), limits)) {
