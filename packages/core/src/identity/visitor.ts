@@ -75,7 +75,6 @@ export function createIdentity(
 
   const open = () => {
     store ??= openStore(storage.preferred, name, { domain: storage.cookieDomain });
-    if (!tabs.isOpen()) tabs.open(heard);
     return store;
   };
   const save = (next: VisitorRecord) => {
@@ -90,6 +89,8 @@ export function createIdentity(
   const load = (sessionId: string): VisitorRecord | null => {
     if (!enabled || !allowed()) return null;
     if (!record || readFor !== sessionId) {
+      // From the first read the record may be stored: from then on, hear what the other tabs save.
+      if (!tabs.isOpen()) tabs.open(heard);
       readFor = sessionId;
       const stored = decodeRecord(open().get());
       record =
