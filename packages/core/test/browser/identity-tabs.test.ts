@@ -62,9 +62,9 @@ describe("the visitor's identity holds in the site's other open tabs (Chromium)"
     await a.context().close();
   });
 
-  it("a sign-out (reset) in one tab gives the other tab's next event the new visitor and no user", async () => {
+  it('a sign-out (reset) in one tab signs out the tab that signed in: the new visitor and no user', async () => {
     const [a, b] = await twoTabs();
-    await a.evaluate(() => (window as unknown as Win).tracker.identify('user-42'));
+    await b.evaluate(() => (window as unknown as Win).tracker.identify('user-42'));
     await b.waitForTimeout(200);
     await a.evaluate(() => (window as unknown as Win).tracker.reset());
     await b.waitForTimeout(200);

@@ -44,9 +44,10 @@ describe("the visitor's identity in one tab holds in every open tab at once", ()
     expect(sentBy(a, 'in-a')?.userId).toBe('user-2');
   });
 
-  it("a reset (sign-out) in one tab gives the other tab's next events the new visitor and no user", async () => {
+  it('a reset (sign-out) in one tab signs out the tab that signed in: the new visitor and no user', async () => {
     const [a, b] = await twoTabs();
-    a.tracker.identify('user-42');
+    // The user was named in the other tab, which keeps it in memory too.
+    b.tracker.identify('user-42');
     await vi.advanceTimersByTimeAsync(100);
     a.tracker.reset();
     await vi.advanceTimersByTimeAsync(100);
