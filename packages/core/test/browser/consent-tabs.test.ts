@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { servePage } from './pageServer';
+import { servePage, trackAndFlush, twoTabs } from './pageServer';
 
 // A page whose tracker records the custom events its transport is handed.
 const PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>Consent</title></head><body>
@@ -24,29 +24,12 @@ const PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>Consent</t
 
 const served = servePage(PAGE);
 
-type Win = {
-  tracker: { track(n: string): void; flush(): Promise<void>; getSnapshot(): unknown };
-  sent: string[];
-};
-const trackAndFlush = (page: Page, name: string) =>
-  page.evaluate(async (n) => {
-    const w = window as unknown as Win;
-    w.tracker.track(n);
-    await w.tracker.flush();
-    return w.sent;
-  }, name);
+type Win = { tracker: { getSnapshot(): unknown } };
 const snapshotOf = (page: Page) => page.evaluate(() => (window as unknown as Win).tracker.getSnapshot());
-
-async function twoTabs(mode: string): Promise<[Page, Page]> {
-  const context = await served.browser.newContext();
-  const tabs = [await context.newPage(), await context.newPage()] as [Page, Page];
-  for (const tab of tabs) await tab.goto(`${served.url}/?mode=${mode}`);
-  return tabs;
-}
 
 describe("the visitor's decision holds in the site's other open tabs (Chromium)", () => {
   it('a refusal in one tab stops the other at once: nothing more leaves it', async () => {
-    const [a, b] = await twoTabs('opt-out');
+    const [a, b] = await twoTabs(served, '/?mode=opt-out');
     expect(await trackAndFlush(b, 'before')).toEqual(['before']);
     await a.evaluate(() =>
       (window as unknown as { tracker: { consent: { deny(): void } } }).tracker.consent.deny(),
@@ -57,7 +40,7 @@ describe("the visitor's decision holds in the site's other open tabs (Chromium)"
   });
 
   it('a grant in one tab starts the other, whose banner was still asking', async () => {
-    const [a, b] = await twoTabs('opt-in');
+    const [a, b] = await twoTabs(served, '/?mode=opt-in');
     await a.evaluate(() =>
       (window as unknown as { tracker: { consent: { grant(): void } } }).tracker.consent.grant(),
     );

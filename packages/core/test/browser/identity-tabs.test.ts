@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { servePage } from './pageServer';
+import { servePage, trackAndFlush, twoTabs } from './pageServer';
 
 // A page whose tracker records the custom events its transport is handed, with their identity.
 const PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>Identity</title></head><body>
@@ -28,33 +28,19 @@ interface Sent {
   userId?: string;
   visitorId?: string;
 }
-type Win = {
-  tracker: { track(n: string): void; flush(): Promise<void>; identify(id: string): void; reset(): void };
-  sent: Sent[];
-};
-const trackAndFlush = (page: Page, name: string) =>
-  page.evaluate(async (n) => {
-    const w = window as unknown as Win;
-    w.tracker.track(n);
-    await w.tracker.flush();
-    return w.sent.find((e) => e.name === n);
-  }, name);
-
-async function twoTabs(): Promise<[Page, Page]> {
-  const context = await served.browser.newContext();
-  const tabs = [await context.newPage(), await context.newPage()] as [Page, Page];
-  for (const tab of tabs) await tab.goto(served.url);
-  return tabs;
-}
+type Win = { tracker: { identify(id: string): void; reset(): void } };
+/** The event `name` as the page's transport was handed it. */
+const sentAs = async (page: Page, name: string) =>
+  (await trackAndFlush<Sent>(page, name)).find((e) => e.name === name);
 
 describe("the visitor's identity holds in the site's other open tabs (Chromium)", () => {
   it("a sign-in in one tab puts the user on the other tab's next event at once", async () => {
-    const [a, b] = await twoTabs();
-    const before = await trackAndFlush(b, 'before');
+    const [a, b] = await twoTabs(served);
+    const before = await sentAs(b, 'before');
     await a.evaluate(() => (window as unknown as Win).tracker.identify('user-42'));
     // Long before the next session, when a tab would read the visitor's cookie again by itself.
     await b.waitForTimeout(200);
-    expect(await trackAndFlush(b, 'in-b')).toEqual({
+    expect(await sentAs(b, 'in-b')).toEqual({
       name: 'in-b',
       userId: 'user-42',
       visitorId: before?.visitorId,
@@ -63,12 +49,12 @@ describe("the visitor's identity holds in the site's other open tabs (Chromium)"
   });
 
   it('a sign-out (reset) in one tab signs out the tab that signed in: the new visitor and no user', async () => {
-    const [a, b] = await twoTabs();
+    const [a, b] = await twoTabs(served);
     await b.evaluate(() => (window as unknown as Win).tracker.identify('user-42'));
     await b.waitForTimeout(200);
     await a.evaluate(() => (window as unknown as Win).tracker.reset());
     await b.waitForTimeout(200);
-    const [inA, inB] = [await trackAndFlush(a, 'in-a'), await trackAndFlush(b, 'in-b')];
+    const [inA, inB] = [await sentAs(a, 'in-a'), await sentAs(b, 'in-b')];
     expect(inB?.userId).toBeUndefined();
     expect(inB?.visitorId).toBe(inA?.visitorId);
     await a.context().close();

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { bundleScript, launchChromium, repoRoot, startServer } from '../../../../test-utils/chromium';
 
@@ -32,3 +32,26 @@ export function servePage(html: string): ServedPage {
   });
   return served;
 }
+
+/** Two tabs of one new browser context (so one site's cookies, channels and locks), both at `path`. */
+export async function twoTabs(served: ServedPage, path = '/'): Promise<[Page, Page]> {
+  const context = await served.browser.newContext();
+  const tabs = [await context.newPage(), await context.newPage()] as [Page, Page];
+  for (const tab of tabs) await tab.goto(`${served.url}${path}`);
+  return tabs;
+}
+
+/**
+ * Runs `tracker.track(name)` and `tracker.flush()` in a page whose `window.tracker` is its tracker
+ * and whose transport keeps what it is handed in `window.sent`; answers `window.sent`.
+ */
+export const trackAndFlush = <TSent>(page: Page, name: string): Promise<TSent[]> =>
+  page.evaluate(async (n) => {
+    const w = window as unknown as {
+      tracker: { track(n: string): void; flush(): Promise<void> };
+      sent: TSent[];
+    };
+    w.tracker.track(n);
+    await w.tracker.flush();
+    return w.sent;
+  }, name) as Promise<TSent[]>;
